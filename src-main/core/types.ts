@@ -1,0 +1,51 @@
+// The shapes the hosts see of the core. Hosts (electron, web, cli) depend on these, never on internals.
+import type { ApiHandlers, CoreEvent } from '../../src-shared/api';
+
+/** Time, injectable: tests pass a fake clock and advance it; nothing in core reads Date.now() directly. */
+export interface Clock {
+  now(): number;
+  setTimeout(fn: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+/** Seals provider passwords and tokens (AES-256-GCM under the data dir's key, DESIGN.md §4). */
+export interface SecretBox {
+  seal(plain: string): string;
+  open(sealed: string): string;
+}
+
+export interface CoreOptions {
+  dataDir: string;
+  clock?: Clock;
+  secrets?: SecretBox;
+  /** Path of a better-sqlite3 native build (the Electron host passes its Electron build). */
+  nativeBinding?: string;
+  /** Take part in dispatching (the lease, sending, status polling). The CLI's one-shot commands pass false. */
+  dispatch?: boolean;
+  /** How often to look for writes by other processes (PRAGMA data_version). */
+  watchIntervalMs?: number;
+  /** App version reported by app.info. */
+  version?: string;
+}
+
+export interface Core {
+  readonly dataDir: string;
+  /** Typed, already-validated handlers (for code inside the process that is trusted: the CLI). */
+  readonly api: ApiHandlers;
+  /** Untrusted entry point for hosts: validates input and output against the contract; throws ApiError. */
+  call(method: string, input: unknown): Promise<unknown>;
+  onEvent(listener: (event: CoreEvent) => void): () => void;
+  /** Runs the dispatcher now (tests, `send --wait`): claims due work and polls due status checks. */
+  tick(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export const systemClock: Clock = {
+  now: () => Date.now(),
+  setTimeout: (fn, ms) => {
+    const t = setTimeout(fn, ms);
+    t.unref?.();
+    return t;
+  },
+  clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout),
+};

@@ -1,0 +1,5 @@
+export * from './contract';
+export * from './schemas';
+export * from './events';
+export * from './errors';
+export * from './dispatch';

@@ -1,0 +1,105 @@
+// zod schemas shared by the contract: the shapes that cross the boundary between a host and its callers.
+import { z } from 'zod';
+
+export const messageStatuses = [
+  'draft', 'scheduled', 'queued', 'sending', 'sent', 'delivered',
+  'failed', 'expired', 'unknown', 'cancelled', 'blocked', 'missed',
+] as const;
+export type MessageStatus = (typeof messageStatuses)[number];
+export const messageStatusSchema = z.enum(messageStatuses);
+
+/** Final statuses: nothing more happens to these rows by itself (DESIGN.md §5). */
+export const finalStatuses: readonly MessageStatus[] = ['delivered', 'failed', 'expired', 'cancelled', 'blocked', 'unknown', 'missed'];
+export const isFinalStatus = (s: MessageStatus): boolean => finalStatuses.includes(s);
+
+export const origins = ['composer', 'cli', 'rule', 'api', 'catch-up'] as const;
+export type Origin = (typeof origins)[number];
+export const originSchema = z.enum(origins);
+
+export const providerNames = ['sandbox', 'twsms', 'every8d', 'mitake', 'twilio'] as const;
+export type ProviderName = (typeof providerNames)[number];
+
+export const encodingSchema = z.enum(['GSM-7', 'UCS-2']);
+
+/** An ISO-8601 instant with an explicit offset or Z, as every time crosses the boundary. */
+export const isoInstant = z.iso.datetime({ offset: true });
+
+export const messageErrorSchema = z.object({
+  /** Stable code: the provider's own code, or ours (e.g. `sandbox_undeliverable`). */
+  code: z.string(),
+  /** i18n key explaining it in the reader's language. */
+  key: z.string(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+  /** The provider's own words, if any (never contains credentials). */
+  detail: z.string().nullable(),
+});
+export type MessageError = z.infer<typeof messageErrorSchema>;
+
+export const messageViewSchema = z.object({
+  id: z.number().int(),
+  to: z.string(),
+  toRaw: z.string(),
+  text: z.string(),
+  status: messageStatusSchema,
+  segments: z.number().int(),
+  encoding: encodingSchema,
+  accountId: z.number().int(),
+  account: z.string(),
+  provider: z.enum(providerNames),
+  testMode: z.boolean(),
+  providerMessageId: z.string().nullable(),
+  error: messageErrorSchema.nullable(),
+  origin: originSchema,
+  memo: z.string().nullable(),
+  createdAt: isoInstant,
+  scheduledAt: isoInstant.nullable(),
+  scheduledTimeZone: z.string().nullable(),
+  sentAt: isoInstant.nullable(),
+  deliveredAt: isoInstant.nullable(),
+  updatedAt: isoInstant,
+  nextActionAt: isoInstant.nullable(),
+});
+export type MessageView = z.infer<typeof messageViewSchema>;
+
+export const rejectionCodes = ['invalid_number', 'not_mobile', 'duplicate', 'opted_out', 'empty'] as const;
+export type RejectionCode = (typeof rejectionCodes)[number];
+
+export const rejectionSchema = z.object({
+  /** As the operator typed it. */
+  to: z.string(),
+  code: z.enum(rejectionCodes),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+});
+export type Rejection = z.infer<typeof rejectionSchema>;
+
+export const accountViewSchema = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  provider: z.enum(providerNames),
+  default: z.boolean(),
+  baseUrl: z.string().nullable(),
+  username: z.string().nullable(),
+  sender: z.string().nullable(),
+  testMode: z.boolean(),
+  paused: z.boolean(),
+  pausedReason: z.string().nullable(),
+});
+export type AccountView = z.infer<typeof accountViewSchema>;
+
+export const balanceSchema = z.object({
+  account: z.string(),
+  balance: z.number().nullable(),
+  unit: z.string().nullable(),
+  supported: z.boolean(),
+});
+
+export const dispatcherStatusSchema = z.object({
+  paused: z.boolean(),
+  /** This process holds the dispatcher lease and sends. */
+  active: z.boolean(),
+  holder: z.object({ host: z.string(), pid: z.number().int(), since: isoInstant, heartbeatAt: isoInstant }).nullable(),
+  counts: z.object({ queued: z.number().int(), scheduled: z.number().int(), sending: z.number().int(), sent: z.number().int() }),
+});
+export type DispatcherStatus = z.infer<typeof dispatcherStatusSchema>;
+
+export const settingValueSchema = z.union([z.string(), z.number(), z.boolean(), z.null()]);

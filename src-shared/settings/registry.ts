@@ -1,0 +1,73 @@
+// Every setting the app knows, once: its group on the Settings page, its type and its default.
+// The core stores only values that differ from the default; the CLI's `settings` command, the
+// Settings page and the core all read this registry. Each issue adds its settings here.
+import { z } from 'zod';
+import { languages } from '../i18n/languages';
+
+export const settingGroups = ['general', 'shop', 'sending'] as const;
+export type SettingGroup = (typeof settingGroups)[number];
+
+export function isValidTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return zone.length > 0;
+  } catch {
+    return false;
+  }
+}
+
+export const regionCodes = ['TW', 'CN', 'HK', 'MO', 'JP', 'US', 'SG', 'MY'] as const;
+
+interface SettingDefinition<T> {
+  group: SettingGroup;
+  schema: z.ZodType<T>;
+  /** `null` for "computed by the core" (e.g. the OS time zone). */
+  default: T | null;
+  kind: 'enum' | 'string' | 'integer' | 'boolean' | 'timeZone';
+  options?: readonly string[];
+  min?: number;
+  max?: number;
+}
+
+function def<T>(d: SettingDefinition<T>): SettingDefinition<T> {
+  return d;
+}
+
+export const settingDefinitions = {
+  'ui.language': def({ group: 'general', kind: 'enum', options: languages, schema: z.enum(languages), default: 'zh-TW' }),
+  'shop.name': def({ group: 'shop', kind: 'string', schema: z.string().trim().max(40), default: '' }),
+  'shop.timeZone': def({
+    group: 'shop',
+    kind: 'timeZone',
+    schema: z.string().refine(isValidTimeZone, { message: 'invalid time zone' }),
+    default: null,
+  }),
+  'shop.region': def({ group: 'shop', kind: 'enum', options: regionCodes, schema: z.enum(regionCodes), default: 'TW' }),
+  'sending.paused': def({ group: 'sending', kind: 'boolean', schema: z.boolean(), default: false }),
+  'sandbox.deliveryDelayMs': def({
+    group: 'sending',
+    kind: 'integer',
+    min: 0,
+    max: 600_000,
+    schema: z.number().int().min(0).max(600_000),
+    default: 1000,
+  }),
+} as const;
+
+export type SettingKey = keyof typeof settingDefinitions;
+export type SettingValue<K extends SettingKey> = z.infer<(typeof settingDefinitions)[K]['schema']>;
+export type SettingsMap = { [K in SettingKey]: SettingValue<K> };
+export const settingKeys = Object.keys(settingDefinitions) as SettingKey[];
+
+export function isSettingKey(key: string): key is SettingKey {
+  return Object.hasOwn(settingDefinitions, key);
+}
+
+/** Turns the text a person typed (CLI `settings set`) into the setting's type; throws a ZodError if it does not fit. */
+export function parseSettingText(key: SettingKey, text: string): unknown {
+  const d = settingDefinitions[key];
+  let value: unknown = text;
+  if (d.kind === 'boolean') value = text === 'true' || text === 'on' || text === '1' ? true : text === 'false' || text === 'off' || text === '0' ? false : text;
+  if (d.kind === 'integer' && /^-?\d+$/.test(text.trim())) value = Number(text.trim());
+  return d.schema.parse(value);
+}
