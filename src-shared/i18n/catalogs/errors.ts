@@ -19,6 +19,7 @@ export default {
       foreignKeys: '資料庫升級時發現資料不一致，已還原，資料未被修改。',
     },
     provider: {
+      unsupported: '這個版本尚不支援簡訊業者「{{provider}}」。',
       sandboxUndeliverable: '號碼 {{to}} 是測試用的失敗號碼（結尾 0000）：模擬「空號或已停話」，業者回報無法送達。',
       network: '無法連線到簡訊業者，稍後會自動重試。',
       unknown: '無法確定業者是否收到這則簡訊，為避免重複發送，不會自動重送。',
@@ -42,6 +43,7 @@ export default {
       foreignKeys: 'The database upgrade found inconsistent data and was rolled back; your data was not changed.',
     },
     provider: {
+      unsupported: 'The SMS provider "{{provider}}" is not supported by this version yet.',
       sandboxUndeliverable: 'Number {{to}} is a test number that always fails (ending in 0000): it simulates "number not in service", reported as undeliverable.',
       network: 'Could not reach the SMS provider; it will be retried automatically.',
       unknown: 'It is not certain whether the provider received this message, so it will not be resent automatically (that could send it twice).',
@@ -65,6 +67,7 @@ export default {
       foreignKeys: '数据库升级时发现数据不一致，已回滚，数据未被修改。',
     },
     provider: {
+      unsupported: '此版本尚不支持短信服务商“{{provider}}”。',
       sandboxUndeliverable: '号码 {{to}} 是测试用的失败号码（末尾 0000）：模拟“空号或已停机”，运营商回报无法送达。',
       network: '无法连接短信服务商，稍后会自动重试。',
       unknown: '无法确定服务商是否收到这条短信，为避免重复发送，不会自动重发。',
@@ -88,6 +91,7 @@ export default {
       foreignKeys: 'データベースの更新中に不整合が見つかったため、元に戻しました。データは変更されていません。',
     },
     provider: {
+      unsupported: 'この版は SMS 事業者「{{provider}}」にまだ対応していません。',
       sandboxUndeliverable: '番号 {{to}} は必ず失敗するテスト番号（末尾 0000）です：「現在使われていない番号」を再現し、配信不可と報告されます。',
       network: 'SMS 事業者に接続できません。自動で再試行します。',
       unknown: '事業者が受け付けたか確認できないため、二重送信を防ぐために自動再送はしません。',

@@ -1,0 +1,112 @@
+// The API implementation: one handler per contract method, each a thin call into a domain service.
+import { ApiError } from '../../../src-shared/api/errors';
+import type { ApiHandlers } from '../../../src-shared/api/contract';
+import type { Language } from '../../../src-shared/i18n/languages';
+import type { AccountsService } from '../accounts/service';
+import type { Dispatcher } from '../dispatcher/dispatcher';
+import type { Lease } from '../dispatcher/lease';
+import type { EventBus } from '../events/bus';
+import { toMessageView, type MessageRepository } from '../outbox/repository';
+import type { OutboxService } from '../outbox/service';
+import type { SettingsService } from '../settings/service';
+import type { Clock } from '../types';
+
+export interface HandlerDeps {
+  version: string;
+  dataDir: string;
+  accounts: AccountsService;
+  settings: SettingsService;
+  outbox: OutboxService;
+  repo: MessageRepository;
+  lease: Lease;
+  dispatcher: Dispatcher | null;
+  bus: EventBus;
+  clock: Clock;
+}
+
+export function createHandlers(d: HandlerDeps): ApiHandlers {
+  const getMessage = (id: number) => {
+    const row = d.repo.get(id);
+    if (!row) throw new ApiError('not_found', 'errors.notFound.message', { id });
+    return toMessageView(row);
+  };
+
+  const dispatcherStatus = () => {
+    const holder = d.lease.holder();
+    return {
+      paused: d.settings.get('sending.paused'),
+      active: d.dispatcher?.isActive() ?? false,
+      holder: holder
+        ? { host: holder.host, pid: holder.pid, since: new Date(holder.acquiredAt).toISOString(), heartbeatAt: new Date(holder.heartbeatAt).toISOString() }
+        : null,
+      counts: {
+        queued: d.repo.count('queued'),
+        scheduled: d.repo.count('scheduled'),
+        sending: d.repo.count('sending'),
+        sent: d.repo.count('sent'),
+      },
+    };
+  };
+
+  return {
+    'app.info': () => {
+      const def = d.accounts.defaultAccount();
+      return {
+        version: d.version,
+        dataDir: d.dataDir,
+        testMode: def ? def.testMode : false,
+        defaultAccount: def?.name ?? null,
+        timeZone: d.settings.get('shop.timeZone') as string,
+        region: d.settings.get('shop.region'),
+        language: d.settings.get('ui.language') as Language,
+      };
+    },
+    'settings.list': () => ({ settings: d.settings.list() }),
+    'settings.set': ({ key, value }) => {
+      const result = d.settings.set(key, value);
+      if (key === 'sending.paused') {
+        d.bus.emit({ type: 'dispatcher.changed' });
+        d.dispatcher?.wake();
+      }
+      return result;
+    },
+    'accounts.list': () => ({ accounts: d.accounts.list() }),
+    'accounts.balance': async ({ name }) => {
+      const account = name ? d.accounts.byName(name) : d.accounts.defaultAccount();
+      if (!account) throw new ApiError('validation', 'errors.account.none');
+      const b = await d.accounts.provider(account.id).balance();
+      return { account: account.name, ...b };
+    },
+    'accounts.setDefault': ({ name }) => {
+      d.accounts.setDefault(name);
+      return { accounts: d.accounts.list() };
+    },
+    'messages.send': (input) => d.outbox.send(input),
+    'messages.list': (input) => {
+      const accountId = input.account ? d.accounts.byName(input.account).id : undefined;
+      const rows = d.repo.list({
+        ...(input.status ? { status: input.status } : {}),
+        ...(input.since ? { since: Date.parse(input.since) } : {}),
+        ...(input.until ? { until: Date.parse(input.until) } : {}),
+        ...(input.search?.trim() ? { search: input.search.trim() } : {}),
+        ...(accountId !== undefined ? { accountId } : {}),
+        ...(input.beforeId ? { beforeId: input.beforeId } : {}),
+        limit: input.limit,
+      });
+      const messages = rows.map(toMessageView);
+      return { messages, nextBeforeId: rows.length === input.limit ? rows[rows.length - 1]!.id : null };
+    },
+    'messages.get': ({ id }) => getMessage(id),
+    'messages.cancel': ({ id }) => {
+      d.outbox.cancel(id);
+      return getMessage(id);
+    },
+    'dispatcher.status': () => dispatcherStatus(),
+    'dispatcher.setPaused': ({ paused }) => {
+      d.settings.set('sending.paused', paused);
+      d.bus.emit({ type: 'dispatcher.changed' });
+      d.dispatcher?.wake();
+      return dispatcherStatus();
+    },
+  };
+}

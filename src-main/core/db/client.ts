@@ -1,0 +1,53 @@
+// Opening smsdesk.db (DESIGN.md §4). The identity checks run before anything writes to the file
+// (even `journal_mode=WAL` writes the header), so a foreign or newer database is left untouched.
+import Database from 'better-sqlite3';
+import path from 'node:path';
+import { ApiError } from '../../../src-shared/api/errors';
+
+export type Db = Database.Database;
+
+/** 'SMSD' — our application_id, so we never open (or migrate) another program's SQLite file. */
+export const APPLICATION_ID = 0x534d5344;
+
+export interface OpenOptions {
+  nativeBinding?: string;
+  readonly?: boolean;
+}
+
+export function openRaw(file: string, options: OpenOptions = {}): Db {
+  return new Database(file, {
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+    ...(options.readonly ? { readonly: true, fileMustExist: true } : {}),
+  });
+}
+
+export interface Identity {
+  applicationId: number;
+  userVersion: number;
+  objectCount: number;
+}
+
+/** Reads who made the file, without writing. Throws `database.foreign` for a file that is not SQLite. */
+export function readIdentity(db: Db, file: string): Identity {
+  try {
+    return {
+      applicationId: db.pragma('application_id', { simple: true }) as number,
+      userVersion: db.pragma('user_version', { simple: true }) as number,
+      objectCount: (db.prepare('select count(*) as n from sqlite_master').get() as { n: number }).n,
+    };
+  } catch (err) {
+    if ((err as { code?: string }).code === 'SQLITE_NOTADB') {
+      throw new ApiError('validation', 'errors.database.foreign', { file: path.basename(file) });
+    }
+    throw err;
+  }
+}
+
+/** The pragmas every connection gets. */
+export function applyPragmas(db: Db): void {
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('trusted_schema = OFF');
+  db.pragma('busy_timeout = 5000');
+}

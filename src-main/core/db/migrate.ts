@@ -1,0 +1,102 @@
+// Our own migration runner over drizzle-kit's files (DESIGN.md §4). drizzle's migrate() is not used:
+// it deletes child rows when a migration rebuilds a table with foreign keys on, skips out-of-order
+// migrations and ignores edited ones. Here: safety copy → foreign_keys OFF → BEGIN → pending migrations
+// in journal order → foreign_key_check (any row: roll back) → user_version → COMMIT → foreign_keys ON.
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { ApiError } from '../../../src-shared/api/errors';
+import { APPLICATION_ID, type Db, type Identity } from './client';
+
+export interface Migration {
+  idx: number;
+  tag: string;
+  hash: string;
+  statements: string[];
+}
+
+const JOURNAL = path.join('meta', '_journal.json');
+const BREAKPOINT = '--> statement-breakpoint';
+
+/** Reads the journal and the SQL files. The journal must be ordered 0, 1, 2 … with no gaps. */
+export function loadMigrations(dir: string): Migration[] {
+  const journal = JSON.parse(fs.readFileSync(path.join(dir, JOURNAL), 'utf8')) as { entries: { idx: number; tag: string }[] };
+  return journal.entries.map((entry, position) => {
+    if (entry.idx !== position) throw new Error(`migrations journal out of order at position ${position} (idx ${entry.idx})`);
+    const sql = fs.readFileSync(path.join(dir, `${entry.tag}.sql`), 'utf8');
+    return {
+      idx: entry.idx,
+      tag: entry.tag,
+      hash: createHash('sha256').update(sql).digest('hex'),
+      statements: sql.split(BREAKPOINT).map((s) => s.trim()).filter(Boolean),
+    };
+  });
+}
+
+export interface MigrateOptions {
+  /** Where to put a copy of the database before changing its schema. */
+  safetyDir: string;
+  now: number;
+}
+
+export interface MigrateResult {
+  applied: number[];
+  safetyCopy: string | null;
+}
+
+/** Refuses a database our migrations did not make, or made by a newer version, before touching it. */
+export function assertOurs(identity: Identity, migrations: Migration[], file: string): void {
+  const isNew = identity.applicationId === 0 && identity.userVersion === 0 && identity.objectCount === 0;
+  if (!isNew && identity.applicationId !== APPLICATION_ID) {
+    throw new ApiError('validation', 'errors.database.foreign', { file: path.basename(file) });
+  }
+  if (identity.userVersion > migrations.length) {
+    throw new ApiError('conflict', 'errors.database.newer', { found: identity.userVersion, supported: migrations.length });
+  }
+}
+
+export function migrate(db: Db, migrations: Migration[], options: MigrateOptions): MigrateResult {
+  db.exec(`create table if not exists __smsdesk_migrations (
+    idx integer primary key, tag text not null, hash text not null, applied_at integer not null)`);
+  const applied = new Map(
+    (db.prepare('select idx, hash from __smsdesk_migrations').all() as { idx: number; hash: string }[]).map((r) => [r.idx, r.hash]),
+  );
+  for (const [idx, hash] of applied) {
+    const m = migrations[idx];
+    if (!m) throw new ApiError('conflict', 'errors.database.newer', { found: applied.size, supported: migrations.length });
+    if (m.hash !== hash) throw new ApiError('internal', 'errors.database.editedMigration', { index: idx });
+  }
+  const pending = migrations.filter((m) => !applied.has(m.idx));
+  if (pending.length === 0) return { applied: [], safetyCopy: null };
+
+  let safetyCopy: string | null = null;
+  const hasData = applied.size > 0;
+  if (hasData) {
+    fs.mkdirSync(options.safetyDir, { recursive: true });
+    safetyCopy = path.join(options.safetyDir, `before-migration-${applied.size}-to-${migrations.length}-${options.now}.db`);
+    db.prepare('vacuum into ?').run(safetyCopy);
+  }
+
+  db.pragma('foreign_keys = OFF');
+  try {
+    db.exec('begin immediate');
+    try {
+      const record = db.prepare('insert into __smsdesk_migrations (idx, tag, hash, applied_at) values (?, ?, ?, ?)');
+      for (const m of pending) {
+        for (const statement of m.statements) db.exec(statement);
+        record.run(m.idx, m.tag, m.hash, options.now);
+      }
+      const violations = db.pragma('foreign_key_check') as unknown[];
+      if (violations.length > 0) throw new ApiError('internal', 'errors.database.foreignKeys');
+      db.pragma(`user_version = ${migrations.length}`);
+      db.pragma(`application_id = ${APPLICATION_ID}`);
+      db.exec('commit');
+    } catch (err) {
+      db.exec('rollback');
+      throw err;
+    }
+  } finally {
+    db.pragma('foreign_keys = ON');
+  }
+  return { applied: pending.map((m) => m.idx), safetyCopy };
+}

@@ -1,0 +1,23 @@
+import { sqliteTable, integer, text, real, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+/** Provider accounts. The password/token is sealed by the SecretBox (never plain text here). */
+export const accounts = sqliteTable(
+  'accounts',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    name: text('name').notNull(),
+    provider: text('provider').notNull(),
+    isDefault: integer('is_default', { mode: 'boolean' }).notNull().default(false),
+    baseUrl: text('base_url'),
+    username: text('username'),
+    secretSealed: text('secret_sealed'),
+    sender: text('sender'),
+    /** Price per segment, for cost estimates (in the account's currency). */
+    priceDomestic: real('price_domestic'),
+    priceInternational: real('price_international'),
+    pausedReason: text('paused_reason'),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [uniqueIndex('accounts_name_unique').on(t.name)],
+);

@@ -1,0 +1,4 @@
+export * from './accounts';
+export * from './settings';
+export * from './lease';
+export * from './messages';

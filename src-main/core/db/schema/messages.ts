@@ -1,0 +1,71 @@
+import { sql } from 'drizzle-orm';
+import { sqliteTable, integer, text, index, uniqueIndex, check } from 'drizzle-orm/sqlite-core';
+import { accounts } from './accounts';
+
+/**
+ * The outbox and the send log in one table (DESIGN.md §5). Times are UTC epoch milliseconds; a time a
+ * person scheduled also keeps its IANA zone. `next_action_at` is when the dispatcher next looks at a
+ * non-final row (send, retry, status poll): every non-final row has one, so nothing is stuck.
+ */
+export const messages = sqliteTable(
+  'messages',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    idempotencyKey: text('idempotency_key').notNull(),
+    accountId: integer('account_id').notNull().references(() => accounts.id),
+    toE164: text('to_e164').notNull(),
+    toRaw: text('to_raw').notNull(),
+    text: text('text').notNull(),
+    encoding: text('encoding').notNull(),
+    segments: integer('segments').notNull(),
+    status: text('status').notNull(),
+    origin: text('origin').notNull(),
+    memo: text('memo'),
+    testMode: integer('test_mode', { mode: 'boolean' }).notNull().default(false),
+    templateId: integer('template_id'),
+    ruleId: integer('rule_id'),
+    contactId: integer('contact_id'),
+    scheduledAt: integer('scheduled_at'),
+    scheduledTz: text('scheduled_tz'),
+    nextActionAt: integer('next_action_at'),
+    attempts: integer('attempts').notNull().default(0),
+    statusChecks: integer('status_checks').notNull().default(0),
+    providerMessageId: text('provider_message_id'),
+    errorCode: text('error_code'),
+    errorKey: text('error_key'),
+    errorParams: text('error_params'),
+    errorDetail: text('error_detail'),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+    sentAt: integer('sent_at'),
+    deliveredAt: integer('delivered_at'),
+    finalAt: integer('final_at'),
+  },
+  (t) => [
+    uniqueIndex('messages_idempotency_key_unique').on(t.idempotencyKey),
+    index('messages_due_idx').on(t.status, t.nextActionAt),
+    index('messages_to_idx').on(t.toE164, t.createdAt),
+    index('messages_created_idx').on(t.createdAt),
+    index('messages_account_idx').on(t.accountId, t.id),
+    check(
+      'messages_status_check',
+      sql`${t.status} in ('draft','scheduled','queued','sending','sent','delivered','failed','expired','unknown','cancelled','blocked','missed')`,
+    ),
+    check('messages_origin_check', sql`${t.origin} in ('composer','cli','rule','api','catch-up')`),
+  ],
+);
+
+/** Every transition of a message, with the provider's code and words (the log's story of a message). */
+export const messageEvents = sqliteTable(
+  'message_events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    messageId: integer('message_id').notNull().references(() => messages.id, { onDelete: 'cascade' }),
+    at: integer('at').notNull(),
+    fromStatus: text('from_status'),
+    toStatus: text('to_status').notNull(),
+    code: text('code'),
+    detail: text('detail'),
+  },
+  (t) => [index('message_events_message_idx').on(t.messageId, t.at)],
+);

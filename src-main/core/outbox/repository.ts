@@ -1,0 +1,199 @@
+// SQL over the messages table: inserting, claiming, finding due work, and reading the log.
+import type { MessageStatus, MessageView, Origin, ProviderName } from '../../../src-shared/api/schemas';
+import { toIso } from '../../../src-shared/time/zoned';
+import type { Db } from '../db/client';
+
+export interface MessageRow {
+  id: number;
+  idempotency_key: string;
+  account_id: number;
+  to_e164: string;
+  to_raw: string;
+  text: string;
+  encoding: 'GSM-7' | 'UCS-2';
+  segments: number;
+  status: MessageStatus;
+  origin: Origin;
+  memo: string | null;
+  test_mode: number;
+  scheduled_at: number | null;
+  scheduled_tz: string | null;
+  next_action_at: number | null;
+  attempts: number;
+  status_checks: number;
+  provider_message_id: string | null;
+  error_code: string | null;
+  error_key: string | null;
+  error_params: string | null;
+  error_detail: string | null;
+  created_at: number;
+  updated_at: number;
+  sent_at: number | null;
+  delivered_at: number | null;
+}
+
+export interface NewMessage {
+  idempotencyKey: string;
+  accountId: number;
+  toE164: string;
+  toRaw: string;
+  text: string;
+  encoding: 'GSM-7' | 'UCS-2';
+  segments: number;
+  status: 'queued' | 'scheduled';
+  origin: Origin;
+  memo: string | null;
+  testMode: boolean;
+  scheduledAt: number | null;
+  scheduledTz: string | null;
+  nextActionAt: number;
+  createdAt: number;
+}
+
+export interface ListFilter {
+  status?: MessageStatus[];
+  since?: number;
+  until?: number;
+  search?: string;
+  accountId?: number;
+  beforeId?: number;
+  limit: number;
+}
+
+type ViewRow = MessageRow & { account_name: string; provider: ProviderName };
+
+/** Statuses the dispatcher acts on by time; each such row has a next_action_at. */
+export const TIMED_STATUSES = ['scheduled', 'queued', 'sent'] as const;
+
+export function createMessageRepository(db: Db) {
+  const insert = db.prepare(`insert into messages (idempotency_key, account_id, to_e164, to_raw, text, encoding, segments, status,
+    origin, memo, test_mode, scheduled_at, scheduled_tz, next_action_at, created_at, updated_at)
+    values (@idempotencyKey, @accountId, @toE164, @toRaw, @text, @encoding, @segments, @status,
+    @origin, @memo, @testMode, @scheduledAt, @scheduledTz, @nextActionAt, @createdAt, @createdAt) returning id`);
+  const insertEvent = db.prepare('insert into message_events (message_id, at, from_status, to_status) values (?, ?, null, ?)');
+
+  const viewSelect = `select m.*, a.name as account_name, a.provider as provider from messages m join accounts a on a.id = m.account_id`;
+  const getStmt = db.prepare<[number], ViewRow>(`${viewSelect} where m.id = ?`);
+  const minDue = db.prepare<[string], { t: number | null }>('select min(next_action_at) as t from messages where status = ?');
+  const countStatus = db.prepare<[string], { n: number }>('select count(*) as n from messages where status = ?');
+
+  return {
+    insertMany(rows: NewMessage[]): number[] {
+      return db.transaction(() =>
+        rows.map((r) => {
+          const { id } = insert.get({ ...r, testMode: r.testMode ? 1 : 0 }) as { id: number };
+          insertEvent.run(id, r.createdAt, r.status);
+          return id;
+        }),
+      )();
+    },
+
+    /** Moves due scheduled rows to the queue. Returns their ids. */
+    promoteScheduled(now: number): number[] {
+      const rows = db.prepare(`update messages set status = 'queued', updated_at = ? where status = 'scheduled' and next_action_at <= ? returning id`).all(now, now) as { id: number }[];
+      const ev = db.prepare(`insert into message_events (message_id, at, from_status, to_status) values (?, ?, 'scheduled', 'queued')`);
+      for (const r of rows) ev.run(r.id, now);
+      return rows.map((r) => r.id);
+    },
+
+    /**
+     * Claims due queued rows: marks them `sending` (and counts the attempt) in one statement, committed
+     * before any request goes out, so a crash leaves evidence rather than a silent resend.
+     */
+    claimDue(now: number, limit: number, pausedAccountIds: number[]): MessageRow[] {
+      const exclude = pausedAccountIds.length ? `and account_id not in (${pausedAccountIds.map(Number).join(',')})` : '';
+      return db.transaction(() => {
+        const rows = db.prepare(`update messages set status = 'sending', attempts = attempts + 1, updated_at = ?, next_action_at = null
+          where id in (select id from messages where status = 'queued' and next_action_at <= ? ${exclude} order by next_action_at, id limit ?)
+          returning *`).all(now, now, limit) as MessageRow[];
+        const ev = db.prepare(`insert into message_events (message_id, at, from_status, to_status) values (?, ?, 'queued', 'sending')`);
+        for (const r of rows) ev.run(r.id, now);
+        return rows;
+      }).immediate();
+    },
+
+    dueStatusChecks(now: number, limit: number): MessageRow[] {
+      return db.prepare(`select * from messages where status = 'sent' and next_action_at <= ? order by next_action_at limit ?`).all(now, limit) as MessageRow[];
+    },
+
+    /** Rows a previous dispatcher left in `sending`: they may or may not have reached the provider. */
+    orphanedSending(): MessageRow[] {
+      return db.prepare(`select * from messages where status = 'sending'`).all() as MessageRow[];
+    },
+
+    nextDueAt(): number | null {
+      let min: number | null = null;
+      for (const s of TIMED_STATUSES) {
+        const t = minDue.get(s)?.t ?? null;
+        if (t !== null && (min === null || t < min)) min = t;
+      }
+      return min;
+    },
+
+    count(status: MessageStatus): number {
+      return countStatus.get(status)?.n ?? 0;
+    },
+
+    get(id: number): ViewRow | undefined {
+      return getStmt.get(id);
+    },
+
+    list(filter: ListFilter): ViewRow[] {
+      const where: string[] = [];
+      const params: Record<string, unknown> = { limit: filter.limit };
+      if (filter.status?.length) {
+        where.push(`m.status in (${filter.status.map((_, i) => `@s${i}`).join(',')})`);
+        filter.status.forEach((s, i) => (params[`s${i}`] = s));
+      }
+      if (filter.since !== undefined) (where.push('m.created_at >= @since'), (params.since = filter.since));
+      if (filter.until !== undefined) (where.push('m.created_at < @until'), (params.until = filter.until));
+      if (filter.accountId !== undefined) (where.push('m.account_id = @accountId'), (params.accountId = filter.accountId));
+      if (filter.beforeId !== undefined) (where.push('m.id < @beforeId'), (params.beforeId = filter.beforeId));
+      if (filter.search) {
+        // instr() rather than LIKE: no wildcard escaping, and digits typed in any form match the stored number.
+        where.push(`(instr(m.to_e164, @digits) > 0 and length(@digits) > 0 or instr(m.to_raw, @q) > 0 or instr(m.text, @q) > 0 or instr(coalesce(m.memo, ''), @q) > 0)`);
+        params.q = filter.search;
+        params.digits = filter.search.replace(/\D/g, '').replace(/^0/, '');
+      }
+      const sql = `${viewSelect} ${where.length ? 'where ' + where.join(' and ') : ''} order by m.id desc limit @limit`;
+      return db.prepare(sql).all(params) as ViewRow[];
+    },
+  };
+}
+
+export type MessageRepository = ReturnType<typeof createMessageRepository>;
+
+export function toMessageView(r: ViewRow): MessageView {
+  let params: Record<string, string | number> | undefined;
+  if (r.error_params) {
+    try {
+      params = JSON.parse(r.error_params) as Record<string, string | number>;
+    } catch {
+      params = undefined;
+    }
+  }
+  return {
+    id: r.id,
+    to: r.to_e164,
+    toRaw: r.to_raw,
+    text: r.text,
+    status: r.status,
+    segments: r.segments,
+    encoding: r.encoding,
+    accountId: r.account_id,
+    account: r.account_name,
+    provider: r.provider,
+    testMode: r.test_mode === 1,
+    providerMessageId: r.provider_message_id,
+    error: r.error_code ? { code: r.error_code, key: r.error_key ?? 'errors.internal', ...(params ? { params } : {}), detail: r.error_detail } : null,
+    origin: r.origin,
+    memo: r.memo,
+    createdAt: toIso(r.created_at)!,
+    scheduledAt: toIso(r.scheduled_at),
+    scheduledTimeZone: r.scheduled_tz,
+    sentAt: toIso(r.sent_at),
+    deliveredAt: toIso(r.delivered_at),
+    updatedAt: toIso(r.updated_at)!,
+    nextActionAt: toIso(r.next_action_at),
+  };
+}

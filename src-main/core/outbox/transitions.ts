@@ -1,0 +1,78 @@
+// Every status change of a message goes through here (DESIGN.md §5): it is checked against the state
+// machine, applied only if the row is still in the expected status (so two processes can never both
+// move it), and recorded in message_events with the time and the provider's code and words.
+import type { MessageStatus } from '../../../src-shared/api/schemas';
+import type { Db } from '../db/client';
+
+const allowed: Record<MessageStatus, readonly MessageStatus[]> = {
+  draft: ['scheduled', 'queued', 'cancelled'],
+  scheduled: ['queued', 'cancelled', 'missed', 'blocked'],
+  queued: ['sending', 'cancelled', 'blocked', 'scheduled'],
+  sending: ['sent', 'failed', 'queued', 'unknown'],
+  sent: ['delivered', 'failed', 'expired'],
+  unknown: ['sent', 'failed'],
+  delivered: [],
+  failed: [],
+  expired: [],
+  cancelled: [],
+  blocked: [],
+  missed: [],
+};
+
+export function canTransition(from: MessageStatus, to: MessageStatus): boolean {
+  return allowed[from].includes(to);
+}
+
+/** Columns a transition may set besides status (snake_case, as in the table). */
+export interface TransitionPatch {
+  next_action_at?: number | null;
+  provider_message_id?: string;
+  sent_at?: number;
+  delivered_at?: number;
+  final_at?: number;
+  error_code?: string | null;
+  error_key?: string | null;
+  error_params?: string | null;
+  error_detail?: string | null;
+  status_checks?: number;
+}
+
+export interface TransitionNote {
+  code?: string | null;
+  detail?: string | null;
+}
+
+export function createTransitioner(db: Db) {
+  const event = db.prepare('insert into message_events (message_id, at, from_status, to_status, code, detail) values (?, ?, ?, ?, ?, ?)');
+  const statements = new Map<string, ReturnType<Db['prepare']>>();
+
+  const statementFor = (columns: string[]) => {
+    const sig = columns.join(',');
+    let stmt = statements.get(sig);
+    if (!stmt) {
+      const sets = ['status = @to', 'updated_at = @now', ...columns.map((c) => `${c} = @${c}`)].join(', ');
+      stmt = db.prepare(`update messages set ${sets} where id = @id and status = @from`);
+      statements.set(sig, stmt);
+    }
+    return stmt;
+  };
+
+  /** Returns false (and changes nothing) when the row is no longer in `from`. */
+  function transition(id: number, from: MessageStatus, to: MessageStatus, now: number, patch: TransitionPatch = {}, note: TransitionNote = {}): boolean {
+    if (!canTransition(from, to)) throw new Error(`illegal message transition ${from} → ${to}`);
+    const columns = Object.keys(patch).sort();
+    const result = statementFor(columns).run({ id, from, to, now, ...patch });
+    if (result.changes === 0) return false;
+    event.run(id, now, from, to, note.code ?? null, note.detail ?? null);
+    return true;
+  }
+
+  /** Records a status-changing step done in bulk SQL (e.g. claims), for the story of each message. */
+  function record(id: number, from: MessageStatus | null, to: MessageStatus, now: number, note: TransitionNote = {}): void {
+    event.run(id, now, from, to, note.code ?? null, note.detail ?? null);
+  }
+
+  return { transition, record };
+}
+
+export type Transitioner = ReturnType<typeof createTransitioner>;
