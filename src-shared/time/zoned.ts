@@ -19,10 +19,10 @@ export function parseScheduleTime(text: string, timeZone: string): number | null
   }
   const m = LOCAL.exec(t);
   if (!m) return null;
-  const [, y, mo, d, h, mi, s] = m.map(Number) as number[];
+  const [y, mo, d, h, mi, s] = m.slice(1).map((part) => (part === undefined ? 0 : Number(part))) as [number, number, number, number, number, number];
   // Reject impossible calendar values (dayjs would roll 2026-02-30 over into March).
-  const probe = new Date(Date.UTC(y!, mo! - 1, d!, h!, mi!, s ?? 0));
-  if (probe.getUTCMonth() !== mo! - 1 || probe.getUTCDate() !== d! || h! > 23 || mi! > 59 || (s ?? 0) > 59) return null;
+  const probe = new Date(Date.UTC(y, mo - 1, d, h, mi, s));
+  if (probe.getUTCMonth() !== mo - 1 || probe.getUTCDate() !== d || h > 23 || mi > 59 || s > 59) return null;
   const ms = dayjs.tz(t.replace(' ', 'T'), timeZone).valueOf();
   return Number.isFinite(ms) ? ms : null;
 }

@@ -1,0 +1,10 @@
+#!/usr/bin/env node
+// The `smsdesk` command: runs the TypeScript CLI through tsx, so a checkout needs no build step.
+import { register } from 'tsx/esm/api';
+import { pathToFileURL, fileURLToPath } from 'node:url';
+import path from 'node:path';
+
+register();
+const entry = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'src-main', 'cli', 'index.ts');
+const { main } = await import(pathToFileURL(entry).href);
+process.exit(await main(process.argv.slice(2)));

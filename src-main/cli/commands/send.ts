@@ -1,0 +1,90 @@
+// smsdesk send --to LIST --text TEXT [--at TIME] [--account NAME] [--memo TEXT] [--wait [SECONDS]] [--json]
+import type { Command } from 'commander';
+import { isFinalStatus, type MessageStatus } from '../../../src-shared/api/schemas';
+import { LEASE_TTL_MS } from '../../core/dispatcher/lease';
+import { CliExit, EXIT, withContext, type CliContext, type GlobalOptions } from '../context';
+import { parsePositiveNumber } from '../parse';
+
+interface SendOptions {
+  to: string;
+  text: string;
+  at?: string;
+  account?: string;
+  memo?: string;
+  wait?: boolean | number;
+  json?: boolean;
+}
+
+const POLL_MS = 200;
+export const DEFAULT_WAIT_SECONDS = 60;
+
+export function registerSend(program: Command, globals: () => GlobalOptions): void {
+  program
+    .command('send')
+    .description('send a message to one or more numbers (now, or at a time with --at)')
+    .requiredOption('--to <list>', 'numbers, separated by commas, semicolons, tabs or new lines')
+    .requiredOption('--text <text>', 'the message, sent exactly as given')
+    .option('--at <time>', 'ISO-8601 time; without an offset it is in the shop time zone')
+    .option('--account <name>', 'provider account (default: the default account)')
+    .option('--memo <text>', 'a note kept with the message, never sent')
+    .option('--wait [seconds]', `send now from this process (or wait for the app) until every message is final (default ${DEFAULT_WAIT_SECONDS} s)`, (v) => parsePositiveNumber(v, '--wait'))
+    .option('--json', 'print JSON')
+    .action(async (opts: SendOptions) => {
+      const waitSeconds = opts.wait === undefined || opts.wait === false ? null : opts.wait === true ? DEFAULT_WAIT_SECONDS : opts.wait;
+      await withContext(globals(), { dispatch: waitSeconds !== null }, (ctx) => runSend(ctx, opts, waitSeconds));
+    });
+}
+
+async function runSend(ctx: CliContext, opts: SendOptions, waitSeconds: number | null): Promise<void> {
+  const { core, t } = ctx;
+  const result = await core.api['messages.send']({
+    to: opts.to,
+    text: opts.text,
+    origin: 'cli',
+    ...(opts.at !== undefined ? { at: opts.at } : {}),
+    ...(opts.account !== undefined ? { account: opts.account } : {}),
+    ...(opts.memo !== undefined ? { memo: opts.memo } : {}),
+  });
+  const rejected = result.rejected.map((r) => ({ to: r.to, code: r.code, reason: t(`common.rejection.${r.code}`) }));
+  let messages = result.messages;
+  let timedOut = false;
+
+  if (messages.length > 0 && waitSeconds === null) {
+    const status = await core.api['dispatcher.status']({});
+    const live = status.holder && Date.now() - Date.parse(status.holder.heartbeatAt) <= LEASE_TTL_MS;
+    if (!live) ctx.err(t('cli.noDispatcher'));
+  }
+
+  if (messages.length > 0 && waitSeconds !== null) {
+    const deadline = Date.now() + waitSeconds * 1000;
+    const statuses = new Map<number, MessageStatus>(messages.map((m) => [m.id, m.status]));
+    let toldAboutHolder = false;
+    for (;;) {
+      await core.tick();
+      for (const id of statuses.keys()) statuses.set(id, (await core.api['messages.get']({ id })).status);
+      if ([...statuses.values()].every(isFinalStatus)) break;
+      if (Date.now() >= deadline) {
+        timedOut = true;
+        break;
+      }
+      if (!toldAboutHolder) {
+        const status = await core.api['dispatcher.status']({});
+        if (!status.active && status.holder) {
+          ctx.err(t('cli.waitingForHolder', { host: status.holder.host, pid: status.holder.pid }));
+          toldAboutHolder = true;
+        }
+      }
+      await new Promise((r) => setTimeout(r, Math.min(POLL_MS, Math.max(0, deadline - Date.now()))));
+    }
+    messages = messages.map((m) => ({ ...m, status: statuses.get(m.id) ?? m.status }));
+  }
+
+  if (opts.json) {
+    ctx.out(JSON.stringify({ messages, rejected }, null, 2));
+  } else {
+    for (const m of messages) ctx.out(t('cli.message', { id: m.id, to: m.to, status: t(`common.status.${m.status}`) }));
+    for (const r of rejected) ctx.err(t('cli.rejected', { to: r.to, reason: r.reason }));
+  }
+  if (messages.length === 0) throw new CliExit(EXIT.badInput, t('errors.recipients.allRejected'));
+  if (timedOut) throw new CliExit(EXIT.timeout, t('cli.waitTimeout', { seconds: waitSeconds ?? 0 }));
+}

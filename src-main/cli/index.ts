@@ -1,0 +1,64 @@
+// smsdesk — the command line: scripting, integration with management systems, and headless running.
+// Exit codes: 0 done; 2 bad arguments or input, nothing done; 124 --wait ran out of time; 1 anything else.
+import { Command, CommanderError } from 'commander';
+import { createI18n } from '../../src-shared/i18n';
+import { describeError, EXIT, type GlobalOptions } from './context';
+import { registerAccounts } from './commands/accounts';
+import { registerLog } from './commands/log';
+import { registerRun } from './commands/run';
+import { registerSegments } from './commands/segments';
+import { registerSend } from './commands/send';
+import { registerServe } from './commands/serve';
+import { registerSettings } from './commands/settings';
+import { readPackageVersion } from './version';
+
+export function buildProgram(): Command {
+  const program = new Command();
+  program
+    .name('smsdesk')
+    .description('Business SMS for the shop counter')
+    .version(readPackageVersion())
+    .option('--data-dir <dir>', 'data folder (default: SMSDESK_DATA_DIR or the platform default)')
+    .showHelpAfterError()
+    .exitOverride();
+  const globals = () => program.opts<GlobalOptions>();
+  registerSend(program, globals);
+  registerLog(program, globals);
+  registerSettings(program, globals);
+  registerSegments(program);
+  registerAccounts(program, globals);
+  registerServe(program, globals);
+  registerRun(program, globals);
+  for (const command of program.commands) command.exitOverride();
+  return program;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return EXIT.ok;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      // Help and version end "with an error" in commander's terms; they are successes for us.
+      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return EXIT.ok;
+      if (err.code === 'commander.invalidArgument' && !err.message.startsWith('error:')) process.stderr.write(err.message + '\n');
+      return EXIT.badInput;
+    }
+    const { t } = createI18n();
+    const { line, code } = describeError(err, t);
+    if (line) process.stderr.write(line + '\n');
+    return code;
+  }
+}
+
+const isEntry = process.argv[1] && /cli[\\/]index\.ts$|bin[\\/]smsdesk(\.js)?$/.test(process.argv[1]);
+if (isEntry) {
+  main(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (err) => {
+      process.stderr.write(String((err as Error)?.stack ?? err) + '\n');
+      process.exit(EXIT.failure);
+    },
+  );
+}
