@@ -6,7 +6,12 @@ import tseslint from 'typescript-eslint';
 import importX from 'eslint-plugin-import-x';
 import globals from 'globals';
 
-const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'crypto', 'http', 'https', 'child_process', 'url', 'util', 'events', 'stream'];
+// Exact module names go in `paths` (a pattern like 'events' would also match our own './events').
+const nodeBuiltins = ['fs', 'path', 'os', 'crypto', 'http', 'https', 'child_process', 'url', 'util', 'events', 'stream', 'worker_threads'];
+const restrict = (names, message) => ({
+  paths: names.map((name) => ({ name, message })),
+  patterns: [{ group: ['node:*', 'drizzle-orm/*', 'better-sqlite3/*', 'electron/*'], message }],
+});
 
 export default tseslint.config(
   {
@@ -38,20 +43,20 @@ export default tseslint.config(
   {
     files: ['src-shared/**'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [...nodeBuiltins, 'electron', 'better-sqlite3', 'drizzle-orm*', 'react', 'react-dom', 'antd'].map((p) => ({ group: [p], message: 'src-shared is pure TypeScript: no node:, electron, DOM or database imports.' })) }],
+      'no-restricted-imports': ['error', restrict([...nodeBuiltins, 'electron', 'better-sqlite3', 'drizzle-orm', 'react', 'react-dom', 'antd'], 'src-shared is pure TypeScript: no node:, electron, DOM or database imports.')],
     },
   },
   {
     files: ['src-main/core/**'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['electron'], message: 'core never imports electron (DESIGN.md §1).' }] }],
+      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'core never imports electron (DESIGN.md §1).' }], patterns: [{ group: ['electron/*'], message: 'core never imports electron (DESIGN.md §1).' }] }],
     },
   },
   {
     files: ['src-renderer/**'],
     languageOptions: { globals: { ...globals.browser } },
     rules: {
-      'no-restricted-imports': ['error', { patterns: [...nodeBuiltins, 'electron', 'better-sqlite3', 'drizzle-orm*'].map((p) => ({ group: [p], message: 'the renderer runs in a sandboxed page.' })) }],
+      'no-restricted-imports': ['error', restrict([...nodeBuiltins, 'electron', 'better-sqlite3', 'drizzle-orm'], 'the renderer runs in a sandboxed page.')],
     },
   },
 );

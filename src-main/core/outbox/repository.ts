@@ -145,10 +145,15 @@ export function createMessageRepository(db: Db) {
         where.push(`m.status in (${filter.status.map((_, i) => `@s${i}`).join(',')})`);
         filter.status.forEach((s, i) => (params[`s${i}`] = s));
       }
-      if (filter.since !== undefined) (where.push('m.created_at >= @since'), (params.since = filter.since));
-      if (filter.until !== undefined) (where.push('m.created_at < @until'), (params.until = filter.until));
-      if (filter.accountId !== undefined) (where.push('m.account_id = @accountId'), (params.accountId = filter.accountId));
-      if (filter.beforeId !== undefined) (where.push('m.id < @beforeId'), (params.beforeId = filter.beforeId));
+      const compare = (column: string, op: string, name: string, value: number | undefined) => {
+        if (value === undefined) return;
+        where.push(`${column} ${op} @${name}`);
+        params[name] = value;
+      };
+      compare('m.created_at', '>=', 'since', filter.since);
+      compare('m.created_at', '<', 'until', filter.until);
+      compare('m.account_id', '=', 'accountId', filter.accountId);
+      compare('m.id', '<', 'beforeId', filter.beforeId);
       if (filter.search) {
         // instr() rather than LIKE: no wildcard escaping, and digits typed in any form match the stored number.
         where.push(`(instr(m.to_e164, @digits) > 0 and length(@digits) > 0 or instr(m.to_raw, @q) > 0 or instr(m.text, @q) > 0 or instr(coalesce(m.memo, ''), @q) > 0)`);
