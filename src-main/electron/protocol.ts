@@ -6,6 +6,7 @@ import path from 'node:path';
 import { CONTENT_SECURITY_POLICY } from '../../src-shared/security/csp';
 import type { ProtocolLike } from './electron-api';
 import { APP_HOST, APP_SCHEME } from './security';
+import { contentTypeFor } from '../../src-shared/assets/content-types';
 
 /** Must run before app 'ready' (Electron only accepts scheme privileges then). */
 export function registerSchemePrivileges(protocol: Pick<ProtocolLike, 'registerSchemesAsPrivileged'>): void {
@@ -14,25 +15,6 @@ export function registerSchemePrivileges(protocol: Pick<ProtocolLike, 'registerS
   ]);
 }
 
-const contentTypes: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.txt': 'text/plain; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-};
 
 function headers(contentType: string): Headers {
   return new Headers({
@@ -91,7 +73,7 @@ export function createAppProtocolHandler(rendererDir: string): (request: Request
     } catch {
       return plain(404, 'Not Found');
     }
-    const type = contentTypes[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
+    const type = contentTypeFor(file);
     return new Response(request.method === 'HEAD' ? null : new Uint8Array(body), { status: 200, headers: headers(type) });
   };
 }
