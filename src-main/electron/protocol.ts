@@ -8,10 +8,10 @@ import type { ProtocolLike } from './electron-api';
 import { APP_HOST, APP_SCHEME } from './security';
 import { contentTypeFor } from '../../src-shared/assets/content-types';
 
-/** Must run before app 'ready' (Electron only accepts scheme privileges then). */
+/** Must run before app 'ready' (Electron only accepts scheme privileges then). corsEnabled: Vite's build loads its module script with crossorigin. */
 export function registerSchemePrivileges(protocol: Pick<ProtocolLike, 'registerSchemesAsPrivileged'>): void {
   protocol.registerSchemesAsPrivileged([
-    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true } },
   ]);
 }
 

@@ -34,7 +34,7 @@ describe('app:// scheme', () => {
   it('is registered as privileged: standard, secure, fetch', () => {
     const protocol = new FakeProtocol();
     registerSchemePrivileges(protocol);
-    expect(protocol.privileged).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+    expect(protocol.privileged).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true } }]);
   });
 
   it('is handled with the renderer handler', async () => {

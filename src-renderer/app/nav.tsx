@@ -1,0 +1,15 @@
+// Navigation entries, in the order the counter uses them.
+import type { ReactNode } from 'react';
+import {
+  CalendarOutlined, EditOutlined, FileTextOutlined, HistoryOutlined, SettingOutlined, TeamOutlined,
+} from '@ant-design/icons';
+import type { RouteId } from './routes';
+
+export const navIcons: Record<RouteId, ReactNode> = {
+  compose: <EditOutlined />,
+  contacts: <TeamOutlined />,
+  templates: <FileTextOutlined />,
+  schedules: <CalendarOutlined />,
+  log: <HistoryOutlined />,
+  settings: <SettingOutlined />,
+};

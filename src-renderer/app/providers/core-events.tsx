@@ -1,0 +1,38 @@
+// Core events → query invalidation. One subscription for the whole app (in browser mode each
+// subscription is an EventSource), fanned out by TanStack Query's cache.
+import { useEffect } from 'react';
+import { useQueryClient, type QueryClient } from '@tanstack/react-query';
+import type { CoreEvent } from '../../../src-shared/api/events';
+import { queryKeys } from '../queries';
+import { useApi, useConnectionStore } from './api';
+
+function invalidate(queryClient: QueryClient, event: CoreEvent): void {
+  const keys: (readonly string[])[] = [];
+  switch (event.type) {
+    case 'messages.changed':
+      // The dispatcher's counts are derived from the messages.
+      keys.push(queryKeys.messages, queryKeys.dispatcher);
+      break;
+    case 'settings.changed':
+      // app.info carries the language, time zone and region; sending.paused shows in the dispatcher.
+      keys.push(queryKeys.settings, queryKeys.appInfo, queryKeys.dispatcher);
+      break;
+    case 'accounts.changed':
+      keys.push(queryKeys.accounts, ['accounts.balance'], queryKeys.appInfo);
+      break;
+    case 'dispatcher.changed':
+      keys.push(queryKeys.dispatcher);
+      break;
+  }
+  for (const queryKey of keys) void queryClient.invalidateQueries({ queryKey });
+}
+
+export function CoreEventsBridge() {
+  const api = useApi();
+  const store = useConnectionStore();
+  const queryClient = useQueryClient();
+  useEffect(() => api.onEvent((event) => invalidate(queryClient, event)), [api, queryClient]);
+  // After the event stream was broken we may have missed events: refetch everything on screen.
+  useEffect(() => store.onReconnected(() => void queryClient.invalidateQueries()), [store, queryClient]);
+  return null;
+}

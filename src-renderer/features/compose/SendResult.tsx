@@ -1,0 +1,50 @@
+// After sending: how many messages are on their way, and which numbers were left out and why.
+import { Alert, Button, Tag } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { MethodOutput } from '../../../src-shared/api/contract';
+import { useNumberFormat } from '../../components/format';
+
+export interface SendOutcome {
+  result: MethodOutput<'messages.send'>;
+  /** Shop-formatted time for a scheduled send; null for "now". */
+  when: string | null;
+}
+
+export function SendResult({ outcome, onClose }: { outcome: SendOutcome; onClose(): void }) {
+  const { t } = useTranslation();
+  const fmt = useNumberFormat();
+  const { messages, rejected } = outcome.result;
+  const title = outcome.when
+    ? t('compose.result.scheduled', { n: fmt(messages.length), when: outcome.when })
+    : t('compose.result.queued', { n: fmt(messages.length) });
+  return (
+    <Alert
+      className="send-result"
+      type={rejected.length > 0 ? 'warning' : 'success'}
+      showIcon
+      closable={{ onClose, 'aria-label': t('compose.result.dismiss') }}
+      data-testid="send-result"
+      title={title}
+      description={
+        <div>
+          {rejected.length > 0 && (
+            <div className="send-result-rejected">
+              <div>{t('compose.result.rejected', { n: fmt(rejected.length) })}</div>
+              <ul>
+                {rejected.map((r, i) => (
+                  <li key={`${r.to}-${i}`}>
+                    <Tag>{r.to}</Tag>
+                    {t(`common.rejection.${r.code}`, r.params ?? {})}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
+          <Button type="link" href="#/log" className="send-result-link">
+            {t('compose.result.toLog')}
+          </Button>
+        </div>
+      }
+    />
+  );
+}

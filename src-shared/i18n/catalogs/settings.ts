@@ -1,0 +1,206 @@
+import type { Catalog } from '../catalog';
+
+// The Settings page: one label and help text per setting of src-shared/settings/registry.ts
+// (keys.<setting key>.label / .help, options for enums), the groups, and the accounts list.
+export default {
+  'zh-TW': {
+    saved: '已儲存「{{label}}」。',
+    timeZoneDefault: '跟隨電腦設定（{{zone}}）',
+    invalid: {
+      enum: '請從清單中選擇。',
+      string: '內容不符合要求，請檢查長度。',
+      integer: '請輸入 {{min}} 到 {{max}} 之間的整數。',
+      boolean: '請選擇開或關。',
+      timeZone: '請從清單中選擇時區。',
+    },
+    groups: {
+      general: { title: '一般', help: '介面語言' },
+      shop: { title: '門市', help: '店名、時區與所在地區' },
+      sending: { title: '發送', help: '發送的暫停與測試帳號' },
+    },
+    keys: {
+      ui: {
+        language: {
+          label: '介面語言',
+          help: '變更後立即套用到所有畫面。',
+          options: { 'zh-TW': '繁體中文', en: 'English', 'zh-CN': '简体中文', ja: '日本語' },
+        },
+      },
+      shop: {
+        name: { label: '店名', help: '台灣的企業簡訊須以登記的名稱標示發送者，通常寫成開頭的【店名】。', placeholder: '例如：測試店' },
+        timeZone: { label: '門市時區', help: '預約時間與記錄中的時間都以這個時區顯示。' },
+        region: {
+          label: '所在地區',
+          help: '輸入沒有國碼的號碼時（例如 0912 345 678），以這個地區解讀。',
+          options: { TW: '台灣', CN: '中國大陸', HK: '香港', MO: '澳門', JP: '日本', US: '美國', SG: '新加坡', MY: '馬來西亞' },
+        },
+      },
+      sending: {
+        paused: { label: '暫停發送', help: '開啟後，排隊中的簡訊會保留，直到關閉暫停才送出。' },
+      },
+      sandbox: {
+        deliveryDelayMs: { label: '測試帳號送達時間', help: '測試帳號在多久之後回報「已送達」，用來模擬真實業者的回報時間。', unit: '毫秒' },
+      },
+    },
+    accounts: {
+      title: '簡訊帳號',
+      readOnly: '新增與修改帳號將於下一個版本推出',
+      empty: '尚未設定簡訊帳號。',
+      default: '預設',
+      paused: '已暫停',
+      sender: '發送名稱 {{sender}}',
+      balanceUnknown: '無法查詢餘額',
+      units: { points: '點' },
+    },
+  },
+  en: {
+    saved: '“{{label}}” saved.',
+    timeZoneDefault: 'Same as this computer ({{zone}})',
+    invalid: {
+      enum: 'Please choose from the list.',
+      string: 'This value does not fit; please check its length.',
+      integer: 'Please enter a whole number from {{min}} to {{max}}.',
+      boolean: 'Please choose on or off.',
+      timeZone: 'Please choose a time zone from the list.',
+    },
+    groups: {
+      general: { title: 'General', help: 'Language of the app' },
+      shop: { title: 'Shop', help: 'Shop name, time zone and region' },
+      sending: { title: 'Sending', help: 'Pausing and the test account' },
+    },
+    keys: {
+      ui: {
+        language: {
+          label: 'Language',
+          help: 'Applies to every screen at once.',
+          options: { 'zh-TW': '繁體中文', en: 'English', 'zh-CN': '简体中文', ja: '日本語' },
+        },
+      },
+      shop: {
+        name: { label: 'Shop name', help: 'In Taiwan, business SMS must name the sender with its registered name, usually as 【Shop name】 at the start.', placeholder: 'For example: Test Shop' },
+        timeZone: { label: 'Shop time zone', help: 'Scheduled times and the times in the log are shown in this zone.' },
+        region: {
+          label: 'Region',
+          help: 'Numbers typed without a country code (e.g. 0912 345 678) are read as numbers of this region.',
+          options: { TW: 'Taiwan', CN: 'Mainland China', HK: 'Hong Kong', MO: 'Macau', JP: 'Japan', US: 'United States', SG: 'Singapore', MY: 'Malaysia' },
+        },
+      },
+      sending: {
+        paused: { label: 'Pause sending', help: 'While on, queued messages are kept and sent once it is turned off.' },
+      },
+      sandbox: {
+        deliveryDelayMs: { label: 'Test account delivery time', help: 'How long the test account takes to report “Delivered”, to imitate a real provider.', unit: 'ms' },
+      },
+    },
+    accounts: {
+      title: 'SMS accounts',
+      readOnly: 'Adding and editing accounts comes in the next version',
+      empty: 'No SMS account is set up yet.',
+      default: 'Default',
+      paused: 'Paused',
+      sender: 'Sender name {{sender}}',
+      balanceUnknown: 'Balance not available',
+      units: { points: 'points' },
+    },
+  },
+  'zh-CN': {
+    saved: '已保存“{{label}}”。',
+    timeZoneDefault: '跟随电脑设置（{{zone}}）',
+    invalid: {
+      enum: '请从列表中选择。',
+      string: '内容不符合要求，请检查长度。',
+      integer: '请输入 {{min}} 到 {{max}} 之间的整数。',
+      boolean: '请选择开或关。',
+      timeZone: '请从列表中选择时区。',
+    },
+    groups: {
+      general: { title: '常规', help: '界面语言' },
+      shop: { title: '门店', help: '店名、时区与所在地区' },
+      sending: { title: '发送', help: '暂停发送与测试账号' },
+    },
+    keys: {
+      ui: {
+        language: {
+          label: '界面语言',
+          help: '更改后立即应用到所有页面。',
+          options: { 'zh-TW': '繁體中文', en: 'English', 'zh-CN': '简体中文', ja: '日本語' },
+        },
+      },
+      shop: {
+        name: { label: '店名', help: '商业短信需要带上【签名】，通常放在开头。', placeholder: '例如：测试店' },
+        timeZone: { label: '门店时区', help: '定时时间和记录中的时间都按这个时区显示。' },
+        region: {
+          label: '所在地区',
+          help: '输入不带国家代码的号码时（例如 138 0013 8000），按这个地区解读。',
+          options: { TW: '台湾', CN: '中国大陆', HK: '香港', MO: '澳门', JP: '日本', US: '美国', SG: '新加坡', MY: '马来西亚' },
+        },
+      },
+      sending: {
+        paused: { label: '暂停发送', help: '开启后，排队中的短信会保留，关闭暂停后才发出。' },
+      },
+      sandbox: {
+        deliveryDelayMs: { label: '测试账号送达时间', help: '测试账号多久之后回报“已送达”，用来模拟真实服务商的回报时间。', unit: '毫秒' },
+      },
+    },
+    accounts: {
+      title: '短信账号',
+      readOnly: '新增与修改账号将在下一版本推出',
+      empty: '尚未设置短信账号。',
+      default: '默认',
+      paused: '已暂停',
+      sender: '签名 {{sender}}',
+      balanceUnknown: '无法查询余额',
+      units: { points: '点' },
+    },
+  },
+  ja: {
+    saved: '「{{label}}」を保存しました。',
+    timeZoneDefault: 'このコンピューターと同じ（{{zone}}）',
+    invalid: {
+      enum: '一覧から選んでください。',
+      string: '内容が条件に合いません。長さを確認してください。',
+      integer: '{{min}} から {{max}} までの整数を入力してください。',
+      boolean: 'オンかオフを選んでください。',
+      timeZone: '一覧からタイムゾーンを選んでください。',
+    },
+    groups: {
+      general: { title: '一般', help: '表示言語' },
+      shop: { title: '店舗', help: '店名・タイムゾーン・地域' },
+      sending: { title: '送信', help: '送信の一時停止とテスト用アカウント' },
+    },
+    keys: {
+      ui: {
+        language: {
+          label: '表示言語',
+          help: '変更するとすべての画面にすぐ反映されます。',
+          options: { 'zh-TW': '繁體中文', en: 'English', 'zh-CN': '简体中文', ja: '日本語' },
+        },
+      },
+      shop: {
+        name: { label: '店名', help: 'メッセージには送信者（店名）を明記してください。', placeholder: '例：テスト店' },
+        timeZone: { label: '店舗のタイムゾーン', help: '予約日時や履歴の日時はこのタイムゾーンで表示されます。' },
+        region: {
+          label: '地域',
+          help: '国番号なしで入力した番号（例：090-1234-5678）はこの地域の番号として扱います。',
+          options: { TW: '台湾', CN: '中国本土', HK: '香港', MO: 'マカオ', JP: '日本', US: 'アメリカ', SG: 'シンガポール', MY: 'マレーシア' },
+        },
+      },
+      sending: {
+        paused: { label: '送信を一時停止', help: 'オンの間、送信待ちのメッセージは保持され、オフにすると送信されます。' },
+      },
+      sandbox: {
+        deliveryDelayMs: { label: 'テスト用アカウントの配信時間', help: 'テスト用アカウントが「配信済み」を報告するまでの時間です。実際の事業者の報告を再現します。', unit: 'ミリ秒' },
+      },
+    },
+    accounts: {
+      title: 'SMS アカウント',
+      readOnly: 'アカウントの追加・編集は次のバージョンで対応します',
+      empty: 'SMS アカウントがまだ設定されていません。',
+      default: '既定',
+      paused: '一時停止中',
+      sender: '送信者名 {{sender}}',
+      balanceUnknown: '残高を取得できません',
+      units: { points: 'ポイント' },
+    },
+  },
+} satisfies Catalog;
