@@ -19,6 +19,7 @@ export default {
       foreignKeys: '資料庫升級時發現資料不一致，已還原，資料未被修改。',
     },
     provider: {
+      noReport: '業者在期限內沒有回報送達結果；簡訊已送出，不會重送。',
       unsupported: '這個版本尚不支援簡訊業者「{{provider}}」。',
       sandboxUndeliverable: '號碼 {{to}} 是測試用的失敗號碼（結尾 0000）：模擬「空號或已停話」，業者回報無法送達。',
       network: '無法連線到簡訊業者，稍後會自動重試。',
@@ -43,6 +44,7 @@ export default {
       foreignKeys: 'The database upgrade found inconsistent data and was rolled back; your data was not changed.',
     },
     provider: {
+      noReport: 'The provider sent no delivery report in time; the message was sent and will not be resent.',
       unsupported: 'The SMS provider "{{provider}}" is not supported by this version yet.',
       sandboxUndeliverable: 'Number {{to}} is a test number that always fails (ending in 0000): it simulates "number not in service", reported as undeliverable.',
       network: 'Could not reach the SMS provider; it will be retried automatically.',
@@ -67,6 +69,7 @@ export default {
       foreignKeys: '数据库升级时发现数据不一致，已回滚，数据未被修改。',
     },
     provider: {
+      noReport: '服务商在期限内没有回报送达结果；短信已发出，不会重发。',
       unsupported: '此版本尚不支持短信服务商“{{provider}}”。',
       sandboxUndeliverable: '号码 {{to}} 是测试用的失败号码（末尾 0000）：模拟“空号或已停机”，运营商回报无法送达。',
       network: '无法连接短信服务商，稍后会自动重试。',
@@ -91,6 +94,7 @@ export default {
       foreignKeys: 'データベースの更新中に不整合が見つかったため、元に戻しました。データは変更されていません。',
     },
     provider: {
+      noReport: '期限内に事業者から配信結果の報告がありませんでした。送信済みのため再送しません。',
       unsupported: 'この版は SMS 事業者「{{provider}}」にまだ対応していません。',
       sandboxUndeliverable: '番号 {{to}} は必ず失敗するテスト番号（末尾 0000）です：「現在使われていない番号」を再現し、配信不可と報告されます。',
       network: 'SMS 事業者に接続できません。自動で再試行します。',

@@ -3,8 +3,22 @@
 import type { Catalog } from '../catalog';
 import errors from './errors';
 import common from './common';
+import cli from './cli';
+import web from './web';
+import tray from './tray';
+import shell from './shell';
+import compose from './compose';
+import log from './log';
+import settings from './settings';
 
 export const catalogs: Record<string, Catalog> = {
   errors,
   common,
+  cli,
+  web,
+  tray,
+  shell,
+  compose,
+  log,
+  settings,
 };
