@@ -52,13 +52,26 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
+/**
+ * Exits once stdout and stderr have flushed: writes to a pipe are asynchronous, and process.exit()
+ * right away would cut `smsdesk log --json | …` off after the first 64 KiB.
+ */
+function exitWhenFlushed(code: number): void {
+  let pending = 2;
+  const done = () => {
+    if (--pending === 0) process.exit(code);
+  };
+  process.stdout.write('', done);
+  process.stderr.write('', done);
+}
+
 const isEntry = process.argv[1] && /cli[\\/]index\.ts$|bin[\\/]smsdesk(\.js)?$/.test(process.argv[1]);
 if (isEntry) {
   main(process.argv.slice(2)).then(
-    (code) => process.exit(code),
+    (code) => exitWhenFlushed(code),
     (err) => {
       process.stderr.write(String((err as Error)?.stack ?? err) + '\n');
-      process.exit(EXIT.failure);
+      exitWhenFlushed(EXIT.failure);
     },
   );
 }

@@ -8,13 +8,18 @@ export async function dispatchCall(handlers: ApiHandlers, method: string, rawInp
   const spec = contract[method];
   const parsed = spec.input.safeParse(rawInput ?? {});
   if (!parsed.success) throw toApiError(parsed.error);
+  let result: unknown;
   try {
     const handler = handlers[method] as (input: unknown) => unknown;
-    const result = await handler(parsed.data);
-    return spec.output.parse(result);
+    result = await handler(parsed.data);
   } catch (err) {
     throw toApiError(err);
   }
+  // An answer outside the contract is our bug, not the caller's input: `internal`, not `validation`
+  // (which would also hand the caller the paths of our output).
+  const output = spec.output.safeParse(result);
+  if (!output.success) throw new ApiError('internal', 'errors.internal');
+  return output.data;
 }
 
 export type { MethodName };

@@ -188,7 +188,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     if (stopped) return;
     clock.clearTimeout(timer);
     const now = clock.now();
-    const next = active ? repo.nextDueAt() : null;
+    const next = active ? repo.nextDueAt({ queued: settings.get('sending.paused'), pausedAccountIds: accounts.pausedAccountIds() }) : null;
     let delay = next === null ? MAX_TIMER_MS : Math.max(0, next - now);
     delay = Math.min(delay, active ? HEARTBEAT_MS : 5000, MAX_TIMER_MS);
     timer = clock.setTimeout(() => void tick(), delay);

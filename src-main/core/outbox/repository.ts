@@ -121,10 +121,18 @@ export function createMessageRepository(db: Db) {
       return db.prepare(`select * from messages where status = 'sending'`).all() as MessageRow[];
     },
 
-    nextDueAt(): number | null {
+    /**
+     * The earliest time a row needs the dispatcher. Queued rows it may not claim now (sending paused,
+     * or their account paused) are left out: counting them would re-arm the timer at once, forever.
+     */
+    nextDueAt(skip: { queued?: boolean; pausedAccountIds?: number[] } = {}): number | null {
       let min: number | null = null;
+      const paused = skip.pausedAccountIds ?? [];
       for (const s of TIMED_STATUSES) {
-        const t = minDue.get(s)?.t ?? null;
+        if (s === 'queued' && skip.queued) continue;
+        const t = s === 'queued' && paused.length
+          ? ((db.prepare(`select min(next_action_at) as t from messages where status = 'queued' and account_id not in (${paused.map(Number).join(',')})`).get() as { t: number | null }).t ?? null)
+          : (minDue.get(s)?.t ?? null);
         if (t !== null && (min === null || t < min)) min = t;
       }
       return min;

@@ -9,22 +9,33 @@ import type { SecretBox } from '../types';
 const KEY_FILE = 'secret.key';
 const VERSION = 'v1';
 
-export function loadOrCreateKey(dataDir: string): Buffer {
-  const file = path.join(dataDir, KEY_FILE);
+/** The key in the file; null when there is no file. A file that holds no 32-byte key is an error. */
+function readKey(file: string): Buffer | null {
   try {
     const key = Buffer.from(fs.readFileSync(file, 'utf8').trim(), 'base64');
     if (key.length === 32) return key;
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw err;
   }
+  // Never replace it: secrets sealed under the old key would be lost for good.
+  throw new Error(`${file} does not hold a 32-byte key`);
+}
+
+export function loadOrCreateKey(dataDir: string): Buffer {
+  const file = path.join(dataDir, KEY_FILE);
+  const existing = readKey(file);
+  if (existing) return existing;
   const key = randomBytes(32);
   // 'wx': never overwrite a key another process just wrote; re-read it instead.
   try {
     fs.writeFileSync(file, key.toString('base64') + '\n', { mode: 0o600, flag: 'wx' });
     return key;
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'EEXIST') return loadOrCreateKey(dataDir);
-    throw err;
+    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    const written = readKey(file);
+    if (!written) throw err;
+    return written;
   }
 }
 
