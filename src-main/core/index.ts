@@ -52,7 +52,7 @@ export async function createCore(options: CoreOptions & { migrationsDir?: string
   const bus = createEventBus((err) => log(`event listener failed: ${(err as Error).message}`));
   const secrets = options.secrets ?? createFileKeySecretBox(dataDir);
   const settings = createSettingsService(db, bus, clock);
-  const accounts = createAccountsService(db, bus, clock, secrets, builtInProviders, {
+  const accounts = createAccountsService(db, bus, clock, secrets, options.providers ?? builtInProviders, {
     clock,
     setting: (key) => settings.get(key),
   });

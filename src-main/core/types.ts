@@ -1,5 +1,6 @@
 // The shapes the hosts see of the core. Hosts (electron, web, cli) depend on these, never on internals.
-import type { ApiHandlers, CoreEvent } from '../../src-shared/api';
+import type { ApiHandlers, CoreEvent, ProviderName } from '../../src-shared/api';
+import type { ProviderFactory } from './providers/types';
 
 /** Time, injectable: tests pass a fake clock and advance it; nothing in core reads Date.now() directly. */
 export interface Clock {
@@ -24,6 +25,8 @@ export interface CoreOptions {
   dispatch?: boolean;
   /** How often to look for writes by other processes (PRAGMA data_version). */
   watchIntervalMs?: number;
+  /** Provider adapters by name; default the built-in ones. Tests pass loopback or scripted ones. */
+  providers?: Partial<Record<ProviderName, ProviderFactory>>;
   /** App version reported by app.info. */
   version?: string;
 }

@@ -18,6 +18,11 @@ interface LogOptions {
 
 const PAGE = 1000;
 
+/** Writes to stdout, waiting for the pipe to drain when it is full, so a huge log never piles up in memory. */
+async function write(text: string): Promise<void> {
+  if (!process.stdout.write(text)) await new Promise<void>((resolve) => process.stdout.once('drain', resolve));
+}
+
 function parseStatuses(value: string): MessageStatus[] {
   const list = value.split(',').map((s) => s.trim()).filter(Boolean);
   for (const s of list) {
@@ -75,7 +80,7 @@ async function runLog(ctx: CliContext, opts: LogOptions): Promise<void> {
   let remaining = opts.limit;
   let beforeId: number | undefined;
   let first = true;
-  if (opts.json) process.stdout.write('{ "messages": [');
+  if (opts.json) await write('{ "messages": [');
   while (remaining > 0) {
     const page = await core.api['messages.list']({
       limit: Math.min(PAGE, remaining),
@@ -88,11 +93,11 @@ async function runLog(ctx: CliContext, opts: LogOptions): Promise<void> {
     });
     for (const m of page.messages) {
       if (opts.json) {
-        process.stdout.write((first ? '\n  ' : ',\n  ') + JSON.stringify(toJson(m)));
+        await write((first ? '\n  ' : ',\n  ') + JSON.stringify(toJson(m)));
       } else {
         const when = new Date(m.createdAt).toLocaleString(ctx.language === 'en' ? 'en-US' : ctx.language, { timeZone: zone });
         const err = m.error ? `  ${t(m.error.key, { ...(m.error.params ?? {}), defaultValue: m.error.code })}` : '';
-        ctx.out(`#${m.id}  ${when}  ${m.to}  ${t(`common.status.${m.status}`)}  ${m.segments}×${m.encoding}  ${m.text.replace(/\s+/g, ' ').slice(0, 60)}${err}`);
+        await write(`#${m.id}  ${when}  ${m.to}  ${t(`common.status.${m.status}`)}  ${m.segments}×${m.encoding}  ${m.text.replace(/\s+/g, ' ').slice(0, 60)}${err}\n`);
       }
       first = false;
     }
@@ -100,6 +105,6 @@ async function runLog(ctx: CliContext, opts: LogOptions): Promise<void> {
     if (page.nextBeforeId === null) break;
     beforeId = page.nextBeforeId;
   }
-  if (opts.json) process.stdout.write(first ? '] }\n' : '\n] }\n');
+  if (opts.json) await write(first ? '] }\n' : '\n] }\n');
   else if (first) ctx.err(t('cli.noMessages'));
 }

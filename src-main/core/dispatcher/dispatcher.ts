@@ -6,7 +6,8 @@ import type { AccountsService } from '../accounts/service';
 import type { EventBus } from '../events/bus';
 import type { MessageRepository, MessageRow } from '../outbox/repository';
 import type { Transitioner } from '../outbox/transitions';
-import type { OutgoingMessage, SendOutcome, StatusOutcome } from '../providers/types';
+import type { OutgoingMessage, Provider, SendOutcome, StatusOutcome } from '../providers/types';
+import { ApiError } from '../../../src-shared/api/errors';
 import type { SettingsService } from '../settings/service';
 import type { Clock } from '../types';
 import type { Db } from '../db/client';
@@ -71,11 +72,14 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
   function applySend(row: MessageRow, outcome: SendOutcome, now: number, accountId: number): void {
     let moved = false;
     switch (outcome.kind) {
-      case 'accepted':
-        moved = transitions.transition(row.id, 'sending', 'sent', now,
-          { provider_message_id: outcome.providerMessageId, sent_at: now, next_action_at: now + statusPollDelayMs(0), status_checks: 0 },
-          { code: 'accepted', detail: outcome.providerMessageId });
+      case 'accepted': {
+        const patch = { provider_message_id: outcome.providerMessageId, sent_at: now, next_action_at: now + statusPollDelayMs(0), status_checks: 0, final_at: null };
+        const note = { code: 'accepted', detail: outcome.providerMessageId };
+        // If another dispatcher took the lease meanwhile and marked the row `unknown`, the provider's
+        // answer still resolves it: it was accepted.
+        moved = transitions.transition(row.id, 'sending', 'sent', now, patch, note) || transitions.transition(row.id, 'unknown', 'sent', now, patch, note);
         break;
+      }
       case 'rejected':
         moved = transitions.transition(row.id, 'sending', 'failed', now, { ...problemPatch(outcome), final_at: now, next_action_at: null }, { code: outcome.code, detail: outcome.detail });
         break;
@@ -104,6 +108,19 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     if (moved) touched.add(row.id);
   }
 
+  /** The account's adapter; when it cannot be built (no adapter for it yet), the account is paused with the reason. */
+  function providerOrPause(accountId: number): Provider | null {
+    try {
+      return accounts.provider(accountId);
+    } catch (err) {
+      const key = err instanceof ApiError ? err.key : 'errors.internal';
+      deps.db.prepare('update accounts set paused_reason = ?, updated_at = ? where id = ? and paused_reason is null').run(key, clock.now(), accountId);
+      bus.emit({ type: 'accounts.changed' });
+      deps.log(`account ${accountId} paused: ${key}`);
+      return null;
+    }
+  }
+
   async function sendClaimed(rows: MessageRow[]): Promise<void> {
     const byAccount = new Map<number, MessageRow[]>();
     for (const r of rows) byAccount.set(r.account_id, [...(byAccount.get(r.account_id) ?? []), r]);
@@ -111,9 +128,20 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
       const outgoing: OutgoingMessage[] = batch.map((r) => ({
         messageId: r.id, idempotencyKey: r.idempotency_key, to: r.to_e164, text: r.text, segments: r.segments, encoding: r.encoding,
       }));
+      const provider = providerOrPause(accountId);
+      if (!provider) {
+        // Nothing left this process: the rows go back to the queue and wait for the account.
+        const now = clock.now();
+        deps.db.transaction(() => {
+          for (const row of batch) {
+            if (transitions.transition(row.id, 'sending', 'queued', now, { next_action_at: now }, { code: 'account_unavailable' })) touched.add(row.id);
+          }
+        })();
+        continue;
+      }
       let outcomes: SendOutcome[];
       try {
-        outcomes = await accounts.provider(accountId).send(outgoing);
+        outcomes = await provider.send(outgoing);
       } catch (err) {
         // An unexpected failure after the request may have gone out: the honest answer is "unknown".
         deps.log(`provider send failed: ${(err as Error).message}`);
@@ -149,7 +177,12 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     const byAccount = new Map<number, MessageRow[]>();
     for (const r of due) byAccount.set(r.account_id, [...(byAccount.get(r.account_id) ?? []), r]);
     for (const [accountId, batch] of byAccount) {
-      const provider = accounts.provider(accountId);
+      const provider = providerOrPause(accountId);
+      if (!provider) {
+        const later = clock.now() + statusPollDelayMs(10);
+        for (const row of batch) deps.db.prepare(`update messages set next_action_at = ? where id = ? and status = 'sent'`).run(later, row.id);
+        continue;
+      }
       let outcomes: StatusOutcome[];
       try {
         outcomes = await provider.status(batch.map((r) => ({ providerMessageId: r.provider_message_id ?? '', to: r.to_e164, acceptedAt: r.sent_at ?? now })));
@@ -174,6 +207,8 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     for (const id of repo.promoteScheduled(now)) touched.add(id);
     if (!settings.get('sending.paused')) {
       for (;;) {
+        // Re-check the lease before every batch: a holder that stalled may have lost it meanwhile.
+        if (!lease.acquire(clock.now()).held) break;
         const claimed = repo.claimDue(clock.now(), CLAIM_BATCH, accounts.pausedAccountIds());
         if (claimed.length === 0) break;
         claimed.forEach((r) => touched.add(r.id));

@@ -29,7 +29,7 @@ export interface TransitionPatch {
   provider_message_id?: string;
   sent_at?: number;
   delivered_at?: number;
-  final_at?: number;
+  final_at?: number | null;
   error_code?: string | null;
   error_key?: string | null;
   error_params?: string | null;
