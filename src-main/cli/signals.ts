@@ -14,3 +14,13 @@ export function untilSignal(): Promise<NodeJS.Signals> {
     process.on('SIGTERM', on);
   });
 }
+
+/**
+ * For the long-running commands (serve, run): a stray rejected promise is logged rather than ending
+ * the process, since the dispatcher re-arms itself and a shop's sending must not stop over one error.
+ */
+export function logUnhandledRejections(log: (line: string) => void): void {
+  process.on('unhandledRejection', (reason) => {
+    log(`unhandled rejection: ${(reason as Error)?.stack ?? String(reason)}`);
+  });
+}

@@ -1,6 +1,6 @@
 // Starts `smsdesk serve` on a fresh data dir for the end-to-end run and stops it afterwards.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { createWriteStream, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -27,6 +27,10 @@ export async function startServer(settings: Record<string, string>): Promise<Run
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  // Keep what the server says, for diagnosing a failed run.
+  mkdirSync(path.join(root, 'test-results'), { recursive: true });
+  const log = createWriteStream(path.join(root, 'test-results', 'e2e-server.log'));
+  child.stderr?.pipe(log);
   const url = await readUrl(child);
   return {
     url,

@@ -1,7 +1,7 @@
 // smsdesk run — headless: the scheduler and the dispatcher, no UI, until SIGINT/SIGTERM.
 import type { Command } from 'commander';
 import { openContext, type GlobalOptions } from '../context';
-import { untilSignal } from '../signals';
+import { logUnhandledRejections, untilSignal } from '../signals';
 
 export function registerRun(program: Command, globals: () => GlobalOptions): void {
   program
@@ -9,6 +9,7 @@ export function registerRun(program: Command, globals: () => GlobalOptions): voi
     .description('send and run the scheduler without a window, until stopped')
     .action(async () => {
       const ctx = await openContext(globals(), { dispatch: true });
+      logUnhandledRejections((line) => ctx.err(`[smsdesk] ${line}`));
       ctx.err(ctx.t('cli.running', { dataDir: ctx.core.dataDir }));
       await untilSignal();
       await ctx.core.close();

@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { startWebServer } from '../../web/server';
 import { openContext, type GlobalOptions } from '../context';
 import { parsePort } from '../parse';
-import { untilSignal } from '../signals';
+import { logUnhandledRejections, untilSignal } from '../signals';
 
 /** Opens the URL in the default browser; failing that, the printed URL is enough. */
 function openInBrowser(url: string): void {
@@ -27,6 +27,7 @@ export function registerServe(program: Command, globals: () => GlobalOptions): v
     .option('--no-open', 'do not open a browser')
     .action(async (opts: { port: number; open: boolean }) => {
       const ctx = await openContext(globals(), { dispatch: true });
+      logUnhandledRejections((line) => ctx.err(`[smsdesk] ${line}`));
       try {
         const server = await startWebServer({ core: ctx.core, port: opts.port, language: ctx.language, log: (line) => ctx.err(line) });
         // This exact line is what scripts (and the end-to-end tests) read.

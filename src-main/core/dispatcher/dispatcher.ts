@@ -222,9 +222,15 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
   function arm(): void {
     if (stopped) return;
     clock.clearTimeout(timer);
-    const now = clock.now();
-    const next = active ? repo.nextDueAt({ queued: settings.get('sending.paused'), pausedAccountIds: accounts.pausedAccountIds() }) : null;
-    let delay = next === null ? MAX_TIMER_MS : Math.max(0, next - now);
+    let delay: number = MAX_TIMER_MS;
+    try {
+      const next = active ? repo.nextDueAt({ queued: settings.get('sending.paused'), pausedAccountIds: accounts.pausedAccountIds() }) : null;
+      if (next !== null) delay = Math.max(0, next - clock.now());
+    } catch (err) {
+      // The timer must be armed whatever happens (e.g. the database is busy): otherwise nothing is sent again.
+      deps.log(`dispatcher could not compute its next wake-up: ${(err as Error).message}`);
+      delay = 1000;
+    }
     delay = Math.min(delay, active ? HEARTBEAT_MS : 5000, MAX_TIMER_MS);
     timer = clock.setTimeout(() => void tick(), delay);
   }
