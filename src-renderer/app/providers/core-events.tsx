@@ -5,6 +5,7 @@ import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { CoreEvent } from '../../../src-shared/api/events';
 import { queryKeys } from '../queries';
 import { useApi, useConnectionStore } from './api';
+import { refresh } from './refresh';
 
 function invalidate(queryClient: QueryClient, event: CoreEvent): void {
   const keys: (readonly string[])[] = [];
@@ -24,7 +25,7 @@ function invalidate(queryClient: QueryClient, event: CoreEvent): void {
       keys.push(queryKeys.dispatcher);
       break;
   }
-  for (const queryKey of keys) void queryClient.invalidateQueries({ queryKey });
+  for (const queryKey of keys) void refresh(queryClient, queryKey);
 }
 
 export function CoreEventsBridge() {
