@@ -42,8 +42,9 @@ export async function createCore(options: CoreOptions & { migrationsDir?: string
   try {
     assertOurs(readIdentity(db, file), migrations, file);
     applyPragmas(db);
-    const { applied } = migrate(db, migrations, { safetyDir: path.join(dataDir, 'safety-copies'), now: clock.now() });
-    if (applied.length) log(`database schema at version ${migrations.length}`);
+    const { safetyCopy } = migrate(db, migrations, { safetyDir: path.join(dataDir, 'safety-copies'), now: clock.now() });
+    // A new database is created silently; an upgrade says where the copy of the old one is.
+    if (safetyCopy) log(`database upgraded to schema version ${migrations.length}; the previous one is kept in ${safetyCopy}`);
   } catch (err) {
     db.close();
     throw err;
