@@ -6,5 +6,5 @@ import path from 'node:path';
 
 register();
 const entry = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'src-main', 'cli', 'index.ts');
-const { main } = await import(pathToFileURL(entry).href);
-process.exit(await main(process.argv.slice(2)));
+const { runFromProcess } = await import(pathToFileURL(entry).href);
+runFromProcess();

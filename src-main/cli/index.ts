@@ -65,8 +65,8 @@ function exitWhenFlushed(code: number): void {
   process.stderr.write('', done);
 }
 
-const isEntry = process.argv[1] && /cli[\\/]index\.ts$|bin[\\/]smsdesk(\.js)?$/.test(process.argv[1]);
-if (isEntry) {
+/** Runs the CLI for this process's arguments and exits with its code (the bin and `npm run cli` both land here). */
+export function runFromProcess(): void {
   main(process.argv.slice(2)).then(
     (code) => exitWhenFlushed(code),
     (err) => {
@@ -75,3 +75,6 @@ if (isEntry) {
     },
   );
 }
+
+// Run directly (tsx src-main/cli/index.ts); the bin imports this module and calls runFromProcess itself.
+if (process.argv[1] && /cli[\\/]index\.ts$/.test(process.argv[1])) runFromProcess();

@@ -109,9 +109,9 @@ export function createAccountsService(
       return provider;
     },
     ensureSandboxDefault(now) {
-      const count = (db.prepare('select count(*) as n from accounts').get() as { n: number }).n;
-      if (count > 0) return;
-      db.prepare('insert into accounts (name, provider, is_default, created_at, updated_at) values (?, ?, 1, ?, ?)').run(SANDBOX_ACCOUNT_NAME, 'sandbox', now, now);
+      // One statement, so two processes starting together cannot both add it.
+      db.prepare(`insert into accounts (name, provider, is_default, created_at, updated_at)
+        select ?, 'sandbox', 1, ?, ? where not exists (select 1 from accounts)`).run(SANDBOX_ACCOUNT_NAME, now, now);
     },
     pausedAccountIds() {
       return (db.prepare('select id from accounts where paused_reason is not null').all() as { id: number }[]).map((r) => r.id);

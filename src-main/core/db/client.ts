@@ -33,7 +33,7 @@ export function readIdentity(db: Db, file: string): Identity {
     return {
       applicationId: db.pragma('application_id', { simple: true }) as number,
       userVersion: db.pragma('user_version', { simple: true }) as number,
-      objectCount: (db.prepare('select count(*) as n from sqlite_master').get() as { n: number }).n,
+      objectCount: countObjects(db),
     };
   } catch (err) {
     if ((err as { code?: string }).code === 'SQLITE_NOTADB') {
@@ -43,11 +43,21 @@ export function readIdentity(db: Db, file: string): Identity {
   }
 }
 
+/** Schema objects in the file; an empty bookkeeping table alone (an older version's interrupted first start) counts as none. */
+function countObjects(db: Db): number {
+  const names = (db.prepare('select name from sqlite_master').all() as { name: string }[]).map((r) => r.name);
+  if (names.length === 1 && names[0] === '__smsdesk_migrations') {
+    return (db.prepare('select count(*) as n from __smsdesk_migrations').get() as { n: number }).n === 0 ? 0 : 1;
+  }
+  return names.length;
+}
+
 /** The pragmas every connection gets. */
 export function applyPragmas(db: Db): void {
+  // First, so that the journal-mode switch below waits for another starting process instead of failing.
+  db.pragma('busy_timeout = 5000');
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   db.pragma('trusted_schema = OFF');
-  db.pragma('busy_timeout = 5000');
 }

@@ -56,24 +56,32 @@ export function assertOurs(identity: Identity, migrations: Migration[], file: st
 }
 
 export function migrate(db: Db, migrations: Migration[], options: MigrateOptions): MigrateResult {
-  db.exec(`create table if not exists __smsdesk_migrations (
-    idx integer primary key, tag text not null, hash text not null, applied_at integer not null)`);
-  const applied = new Map(
-    (db.prepare('select idx, hash from __smsdesk_migrations').all() as { idx: number; hash: string }[]).map((r) => [r.idx, r.hash]),
-  );
-  for (const [idx, hash] of applied) {
-    const m = migrations[idx];
-    if (!m) throw new ApiError('conflict', 'errors.database.newer', { found: applied.size, supported: migrations.length });
-    if (m.hash !== hash) throw new ApiError('internal', 'errors.database.editedMigration', { index: idx });
-  }
-  const pending = migrations.filter((m) => !applied.has(m.idx));
-  if (pending.length === 0) return { applied: [], safetyCopy: null };
+  // Several processes may start at once on one data dir (the app and `smsdesk run` at login): the
+  // decision what to apply is taken again inside BEGIN IMMEDIATE, so exactly one of them migrates and
+  // the others find nothing pending. The bookkeeping table is created inside the same transaction, so a
+  // start that dies half way never leaves a file that looks like another program's.
+  const readApplied = (): Map<number, string> => {
+    const exists = db.prepare(`select 1 from sqlite_master where type = 'table' and name = '__smsdesk_migrations'`).get();
+    if (!exists) return new Map();
+    return new Map((db.prepare('select idx, hash from __smsdesk_migrations').all() as { idx: number; hash: string }[]).map((r) => [r.idx, r.hash]));
+  };
+  const check = (applied: Map<number, string>): Migration[] => {
+    for (const [idx, hash] of applied) {
+      const m = migrations[idx];
+      if (!m) throw new ApiError('conflict', 'errors.database.newer', { found: applied.size, supported: migrations.length });
+      if (m.hash !== hash) throw new ApiError('internal', 'errors.database.editedMigration', { index: idx });
+    }
+    return migrations.filter((m) => !applied.has(m.idx));
+  };
+
+  const before = readApplied();
+  if (check(before).length === 0) return { applied: [], safetyCopy: null };
 
   let safetyCopy: string | null = null;
-  const hasData = applied.size > 0;
-  if (hasData) {
+  if (before.size > 0) {
+    // VACUUM INTO cannot run inside a transaction; it copies a consistent snapshot.
     fs.mkdirSync(options.safetyDir, { recursive: true });
-    safetyCopy = path.join(options.safetyDir, `before-migration-${applied.size}-to-${migrations.length}-${options.now}.db`);
+    safetyCopy = path.join(options.safetyDir, `before-migration-${before.size}-to-${migrations.length}-${options.now}.db`);
     db.prepare('vacuum into ?').run(safetyCopy);
   }
 
@@ -81,6 +89,9 @@ export function migrate(db: Db, migrations: Migration[], options: MigrateOptions
   try {
     db.exec('begin immediate');
     try {
+      db.exec(`create table if not exists __smsdesk_migrations (
+        idx integer primary key, tag text not null, hash text not null, applied_at integer not null)`);
+      const pending = check(readApplied());
       const record = db.prepare('insert into __smsdesk_migrations (idx, tag, hash, applied_at) values (?, ?, ?, ?)');
       for (const m of pending) {
         for (const statement of m.statements) db.exec(statement);
@@ -91,6 +102,7 @@ export function migrate(db: Db, migrations: Migration[], options: MigrateOptions
       db.pragma(`user_version = ${migrations.length}`);
       db.pragma(`application_id = ${APPLICATION_ID}`);
       db.exec('commit');
+      return { applied: pending.map((m) => m.idx), safetyCopy: pending.length ? safetyCopy : null };
     } catch (err) {
       db.exec('rollback');
       throw err;
@@ -98,5 +110,4 @@ export function migrate(db: Db, migrations: Migration[], options: MigrateOptions
   } finally {
     db.pragma('foreign_keys = ON');
   }
-  return { applied: pending.map((m) => m.idx), safetyCopy };
 }
