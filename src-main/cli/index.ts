@@ -25,7 +25,7 @@ export function buildProgram(): Command {
   registerSend(program, globals);
   registerLog(program, globals);
   registerSettings(program, globals);
-  registerSegments(program);
+  registerSegments(program, globals);
   registerAccounts(program, globals);
   registerServe(program, globals);
   registerRun(program, globals);

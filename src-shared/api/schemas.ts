@@ -97,7 +97,8 @@ export const dispatcherStatusSchema = z.object({
   paused: z.boolean(),
   /** This process holds the dispatcher lease and sends. */
   active: z.boolean(),
-  holder: z.object({ host: z.string(), pid: z.number().int(), since: isoInstant, heartbeatAt: isoInstant }).nullable(),
+  /** `live`: the heartbeat is fresh and the holder's process still exists (as far as this host can tell). */
+  holder: z.object({ host: z.string(), pid: z.number().int(), since: isoInstant, heartbeatAt: isoInstant, live: z.boolean() }).nullable(),
   counts: z.object({ queued: z.number().int(), scheduled: z.number().int(), sending: z.number().int(), sent: z.number().int() }),
 });
 export type DispatcherStatus = z.infer<typeof dispatcherStatusSchema>;

@@ -36,8 +36,8 @@ export function registerLog(program: Command, globals: () => GlobalOptions): voi
     .command('log')
     .description('list messages, newest first')
     .option('--status <list>', 'only these statuses, comma-separated', parseStatuses)
-    .option('--since <time>', 'created at or after (ISO-8601; local shop time without an offset)')
-    .option('--until <time>', 'created before (ISO-8601; local shop time without an offset)')
+    .option('--since <time>', 'created at or after (ISO-8601 date or time; local shop time without an offset)')
+    .option('--until <time>', 'created before (ISO-8601 date or time; local shop time without an offset)')
     .option('--search <text>', 'a fragment of the number, the text or the memo')
     .option('--account <name>', 'only this account')
     .option('--limit <n>', 'at most this many (default 100)', parsePositiveInteger, 100)
@@ -52,7 +52,8 @@ async function runLog(ctx: CliContext, opts: LogOptions): Promise<void> {
   const zone = (await core.api['app.info']({})).timeZone;
   const instant = (text: string | undefined, flag: string): string | undefined => {
     if (text === undefined) return undefined;
-    const ms = parseScheduleTime(text, zone);
+    // A date alone means the start of that day in the shop's zone.
+    const ms = parseScheduleTime(/^\d{4}-\d{2}-\d{2}$/.test(text.trim()) ? `${text.trim()}T00:00` : text, zone);
     if (ms === null) throw new InvalidArgumentError(`${flag}: ${t('cli.badTime', { at: text })}`);
     return new Date(ms).toISOString();
   };

@@ -1,7 +1,6 @@
 // smsdesk send --to LIST --text TEXT [--at TIME] [--account NAME] [--memo TEXT] [--wait [SECONDS]] [--json]
 import type { Command } from 'commander';
 import { isFinalStatus, type MessageStatus } from '../../../src-shared/api/schemas';
-import { LEASE_TTL_MS } from '../../core/dispatcher/lease';
 import { CliExit, EXIT, withContext, type CliContext, type GlobalOptions } from '../context';
 import { parsePositiveNumber } from '../parse';
 
@@ -51,8 +50,7 @@ async function runSend(ctx: CliContext, opts: SendOptions, waitSeconds: number |
 
   if (messages.length > 0 && waitSeconds === null) {
     const status = await core.api['dispatcher.status']({});
-    const live = status.holder && Date.now() - Date.parse(status.holder.heartbeatAt) <= LEASE_TTL_MS;
-    if (!live) ctx.err(t('cli.noDispatcher'));
+    if (!status.holder?.live) ctx.err(t('cli.noDispatcher'));
   }
 
   if (messages.length > 0 && waitSeconds !== null) {

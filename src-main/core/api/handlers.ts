@@ -4,7 +4,7 @@ import type { ApiHandlers } from '../../../src-shared/api/contract';
 import type { Language } from '../../../src-shared/i18n/languages';
 import type { AccountsService } from '../accounts/service';
 import type { Dispatcher } from '../dispatcher/dispatcher';
-import type { Lease } from '../dispatcher/lease';
+import { holderIsLive, type Lease } from '../dispatcher/lease';
 import type { EventBus } from '../events/bus';
 import { toMessageView, type MessageRepository } from '../outbox/repository';
 import type { OutboxService } from '../outbox/service';
@@ -37,7 +37,13 @@ export function createHandlers(d: HandlerDeps): ApiHandlers {
       paused: d.settings.get('sending.paused'),
       active: d.dispatcher?.isActive() ?? false,
       holder: holder
-        ? { host: holder.host, pid: holder.pid, since: new Date(holder.acquiredAt).toISOString(), heartbeatAt: new Date(holder.heartbeatAt).toISOString() }
+        ? {
+            host: holder.host,
+            pid: holder.pid,
+            since: new Date(holder.acquiredAt).toISOString(),
+            heartbeatAt: new Date(holder.heartbeatAt).toISOString(),
+            live: holderIsLive(holder, d.clock.now()),
+          }
         : null,
       counts: {
         queued: d.repo.count('queued'),

@@ -30,14 +30,15 @@ export interface Identity {
 /** Reads who made the file, without writing. Throws `database.foreign` for a file that is not SQLite. */
 export function readIdentity(db: Db, file: string): Identity {
   try {
-    return {
+    // One read transaction: another process creating the database right now must not be seen half done.
+    return db.transaction(() => ({
       applicationId: db.pragma('application_id', { simple: true }) as number,
       userVersion: db.pragma('user_version', { simple: true }) as number,
       objectCount: countObjects(db),
-    };
+    }))();
   } catch (err) {
     if ((err as { code?: string }).code === 'SQLITE_NOTADB') {
-      throw new ApiError('validation', 'errors.database.foreign', { file: path.basename(file) });
+      throw new ApiError('conflict', 'errors.database.foreign', { file: path.basename(file) });
     }
     throw err;
   }
@@ -52,11 +53,29 @@ function countObjects(db: Db): number {
   return names.length;
 }
 
+/**
+ * WAL is a property of the file: the first start switches it. SQLite answers "database is locked" at
+ * once (without the busy handler) while another process has the file open in its first moments, so wait
+ * and try again, for up to 10 s.
+ */
+function switchToWal(db: Db): void {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    try {
+      if (db.pragma('journal_mode = WAL', { simple: true }) === 'wal') return;
+    } catch (err) {
+      if ((err as { code?: string }).code !== 'SQLITE_BUSY' || Date.now() > deadline) throw err;
+    }
+    if (Date.now() > deadline) throw new Error('could not switch the database to WAL mode');
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 25);
+  }
+}
+
 /** The pragmas every connection gets. */
 export function applyPragmas(db: Db): void {
   // First, so that the journal-mode switch below waits for another starting process instead of failing.
   db.pragma('busy_timeout = 5000');
-  db.pragma('journal_mode = WAL');
+  switchToWal(db);
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   db.pragma('trusted_schema = OFF');

@@ -48,7 +48,7 @@ export interface MigrateResult {
 export function assertOurs(identity: Identity, migrations: Migration[], file: string): void {
   const isNew = identity.applicationId === 0 && identity.userVersion === 0 && identity.objectCount === 0;
   if (!isNew && identity.applicationId !== APPLICATION_ID) {
-    throw new ApiError('validation', 'errors.database.foreign', { file: path.basename(file) });
+    throw new ApiError('conflict', 'errors.database.foreign', { file: path.basename(file) });
   }
   if (identity.userVersion > migrations.length) {
     throw new ApiError('conflict', 'errors.database.newer', { found: identity.userVersion, supported: migrations.length });

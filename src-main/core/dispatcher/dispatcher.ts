@@ -69,6 +69,13 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     }
   }
 
+  /** A definite refusal; also resolves a row a takeover had marked `unknown` meanwhile. */
+  function failDefinitely(id: number, outcome: { code: string; key: string; params?: Record<string, string | number>; detail: string | null }, now: number): boolean {
+    const patch = { ...problemPatch(outcome), final_at: now, next_action_at: null };
+    const note = { code: outcome.code, detail: outcome.detail };
+    return transitions.transition(id, 'sending', 'failed', now, patch, note) || transitions.transition(id, 'unknown', 'failed', now, patch, note);
+  }
+
   function applySend(row: MessageRow, outcome: SendOutcome, now: number, accountId: number): void {
     let moved = false;
     switch (outcome.kind) {
@@ -81,10 +88,10 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
         break;
       }
       case 'rejected':
-        moved = transitions.transition(row.id, 'sending', 'failed', now, { ...problemPatch(outcome), final_at: now, next_action_at: null }, { code: outcome.code, detail: outcome.detail });
+        moved = failDefinitely(row.id, outcome, now);
         break;
       case 'account':
-        moved = transitions.transition(row.id, 'sending', 'failed', now, { ...problemPatch(outcome), final_at: now, next_action_at: null }, { code: outcome.code, detail: outcome.detail });
+        moved = failDefinitely(row.id, outcome, now);
         deps.db.prepare('update accounts set paused_reason = ?, updated_at = ? where id = ?').run(outcome.key, now, accountId);
         bus.emit({ type: 'accounts.changed' });
         break;
@@ -216,6 +223,8 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
         if (stopped || claimed.length < CLAIM_BATCH) break;
       }
     }
+    // Only the holder asks providers for reports: two processes polling the same rows cost queries.
+    if (!lease.acquire(clock.now()).held) return;
     await pollStatuses(clock.now());
   }
 

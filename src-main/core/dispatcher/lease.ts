@@ -65,6 +65,11 @@ export function holderIsGone(holder: LeaseHolder, me: ProcessIdentity, probe = {
   return started !== null && Math.abs(started - holder.processStartedAt) > 2000;
 }
 
+/** Someone is sending: the heartbeat is fresh and the holder is not certainly gone. */
+export function holderIsLive(holder: LeaseHolder, now: number, me: ProcessIdentity = currentProcess()): boolean {
+  return now - holder.heartbeatAt <= LEASE_TTL_MS && !holderIsGone(holder, me);
+}
+
 export interface Lease {
   readonly holderId: string;
   /** Takes or renews the lease. Returns true while we hold it; `fresh` when we just took it over. */

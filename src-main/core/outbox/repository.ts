@@ -90,10 +90,12 @@ export function createMessageRepository(db: Db) {
 
     /** Moves due scheduled rows to the queue. Returns their ids. */
     promoteScheduled(now: number): number[] {
-      const rows = db.prepare(`update messages set status = 'queued', updated_at = ? where status = 'scheduled' and next_action_at <= ? returning id`).all(now, now) as { id: number }[];
-      const ev = db.prepare(`insert into message_events (message_id, at, from_status, to_status) values (?, ?, 'scheduled', 'queued')`);
-      for (const r of rows) ev.run(r.id, now);
-      return rows.map((r) => r.id);
+      return db.transaction(() => {
+        const rows = db.prepare(`update messages set status = 'queued', updated_at = ? where status = 'scheduled' and next_action_at <= ? returning id`).all(now, now) as { id: number }[];
+        const ev = db.prepare(`insert into message_events (message_id, at, from_status, to_status) values (?, ?, 'scheduled', 'queued')`);
+        for (const r of rows) ev.run(r.id, now);
+        return rows.map((r) => r.id);
+      }).immediate();
     },
 
     /**

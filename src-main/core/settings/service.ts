@@ -54,7 +54,9 @@ export function createSettingsService(db: Db, bus: EventBus, clock: Clock): Sett
           { path: key, key: 'errors.validation.field', message: parsed.error.issues[0]?.message ?? '' },
         ]);
       }
-      if (JSON.stringify(parsed.data) === JSON.stringify(computedDefault(key))) remove.run(key);
+      // A default computed at run time (the OS time zone) may differ in another process: store it as chosen.
+      const staticDefault = settingDefinitions[key].default !== null;
+      if (staticDefault && JSON.stringify(parsed.data) === JSON.stringify(computedDefault(key))) remove.run(key);
       else upsert.run(key, JSON.stringify(parsed.data), clock.now());
       bus.emit({ type: 'settings.changed', keys: [key] });
       return { key, value: parsed.data as string | number | boolean | null };

@@ -1,6 +1,9 @@
 // `smsdesk send` as a script runs it: the real CLI in a child process on a temp data dir, checking the
 // --json shapes, the exit codes of the CLI contract (0 / 2 / 124) and how --to is split.
+import { spawnSync } from 'node:child_process';
+import os from 'node:os';
 import { describe, expect, it } from 'vitest';
+import { withDb } from '../../helpers/db';
 import { createI18n } from '../../../src-shared/i18n';
 import { json, runCli } from '../../helpers/cli';
 import { tempDir } from '../../helpers/temp-dir';
@@ -66,6 +69,18 @@ describe('smsdesk send', () => {
     expect(result.code).toBe(0);
     expect(result.stderr).toContain(t('cli.noDispatcher'));
     expect(result.stdout).toContain(t('common.status.queued'));
+  });
+
+  it('still says so when the last sender crashed moments ago (fresh heartbeat, dead process)', async () => {
+    const dir = await dataDir();
+    const dead = spawnSync(process.execPath, ['-e', '']).pid!;
+    withDb(dir, (db) =>
+      db.prepare(`insert into dispatcher_lease (id, holder_id, host, pid, process_started_at, acquired_at, heartbeat_at) values (1, 'crashed', ?, ?, 0, ?, ?)`)
+        .run(os.hostname(), dead, Date.now() - 5000, Date.now() - 1000),
+    );
+    const result = await send(dir, ['--to', '0912345678', '--text', 'hi']);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain(t('cli.noDispatcher'));
   });
 
   it('schedules with --at in the shop time zone (no dispatcher needed to accept it)', async () => {

@@ -72,3 +72,28 @@ describe('a dispatcher that stalls while another takes the lease', () => {
     expect(story(a.dataDir, later.messages[0]!.id)).toEqual(['null→queued']);
   });
 });
+
+describe('a definite late refusal after a takeover', () => {
+  it('turns the row the new holder marked unknown into failed, with the provider’s reason', async () => {
+    let release!: (outcomes: SendOutcome[]) => void;
+    const stalled = new Promise<SendOutcome[]>((resolve) => (release = resolve));
+    const stallingSandbox: ProviderFactory = (account, context) => ({ ...createSandboxProvider(account, context), send: () => stalled });
+    const clockA = new FakeClock();
+    const a = await openCore({ clock: clockA, providers: { sandbox: stallingSandbox } });
+    const { messages } = await a.core.api['messages.send']({ to: '0912345678', text: 'hello', origin: 'cli' });
+    const id = messages[0]!.id;
+    const passA = a.core.tick();
+    await flushAsync();
+
+    const b = await openCore({ clock: new FakeClock(clockA.now() + LEASE_TTL_MS + 1000), dataDir: a.dataDir });
+    await b.core.tick();
+    expect((await b.core.api['messages.get']({ id })).status).toBe('unknown');
+
+    release([{ kind: 'rejected', code: 'BAD_NUMBER', key: 'errors.provider.unknown', detail: 'number barred' }]);
+    await passA;
+    const m = await a.core.api['messages.get']({ id });
+    expect(m.status).toBe('failed');
+    expect(m.error).toMatchObject({ code: 'BAD_NUMBER', detail: 'number barred' });
+    expect(story(a.dataDir, id).slice(-2)).toEqual(['sending→unknown', 'unknown→failed']);
+  });
+});

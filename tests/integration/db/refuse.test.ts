@@ -58,7 +58,7 @@ describe('refusing a database that is not ours', () => {
       db.prepare('insert into customers (name) values (?)').run('王小明');
     });
     const error = await expectRefusedUntouched(dataDir, 'errors.database.foreign');
-    expect(error.kind).toBe('validation');
+    expect(error.kind).toBe('conflict');
     expect(error.params).toEqual({ file: 'smsdesk.db' });
     expect(withDb(dataDir, (db) => db.prepare('select name from customers').all())).toEqual([{ name: '王小明' }]);
   });
