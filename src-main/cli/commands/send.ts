@@ -1,5 +1,6 @@
 // smsdesk send --to LIST --text TEXT [--at TIME] [--account NAME] [--memo TEXT] [--wait [SECONDS]] [--json]
 import type { Command } from 'commander';
+import type { MethodOutput } from '../../../src-shared/api/contract';
 import { isFinalStatus, type MessageStatus } from '../../../src-shared/api/schemas';
 import { CliExit, EXIT, withContext, type CliContext, type GlobalOptions } from '../context';
 import { parsePositiveNumber } from '../parse';
@@ -36,14 +37,15 @@ export function registerSend(program: Command, globals: () => GlobalOptions): vo
 
 async function runSend(ctx: CliContext, opts: SendOptions, waitSeconds: number | null): Promise<void> {
   const { core, t } = ctx;
-  const result = await core.api['messages.send']({
+  // Through the contract's validation, as every host does (limits on the memo, the text, the list).
+  const result = (await core.call('messages.send', {
     to: opts.to,
     text: opts.text,
     origin: 'cli',
     ...(opts.at !== undefined ? { at: opts.at } : {}),
     ...(opts.account !== undefined ? { account: opts.account } : {}),
     ...(opts.memo !== undefined ? { memo: opts.memo } : {}),
-  });
+  })) as MethodOutput<'messages.send'>;
   const rejected = result.rejected.map((r) => ({ to: r.to, code: r.code, reason: t(`common.rejection.${r.code}`) }));
   let messages = result.messages;
   let timedOut = false;

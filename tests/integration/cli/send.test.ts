@@ -83,6 +83,15 @@ describe('smsdesk send', () => {
     expect(result.stderr).toContain(t('cli.noDispatcher'));
   });
 
+  it('is validated against the contract like every host: a memo over 500 characters is refused, nothing created', async () => {
+    const dir = await dataDir();
+    const result = await send(dir, ['--to', '0912345678', '--text', 'hi', '--memo', 'a'.repeat(501)]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(t('errors.validation.invalidInput'));
+    const log = await runCli(dir, ['log', '--json']);
+    expect(json<{ messages: unknown[] }>(log).messages).toHaveLength(0);
+  });
+
   it('schedules with --at in the shop time zone (no dispatcher needed to accept it)', async () => {
     const dir = await dataDir(200, { 'shop.timeZone': 'Asia/Taipei' });
     const result = await send(dir, ['--to', '0912345678', '--text', 'hi', '--at', '2099-06-01T09:30', '--json']);
