@@ -54,6 +54,16 @@ export function createHandlers(d: HandlerDeps): ApiHandlers {
     };
   };
 
+  /** Pausing is a setting; whoever holds the lease honours it on its next pass. */
+  const setSetting = (key: string, value: unknown) => {
+    const result = d.settings.set(key, value);
+    if (key === 'sending.paused') {
+      d.bus.emit({ type: 'dispatcher.changed' });
+      d.dispatcher?.wake();
+    }
+    return result;
+  };
+
   return {
     'app.info': () => {
       const def = d.accounts.defaultAccount();
@@ -68,14 +78,7 @@ export function createHandlers(d: HandlerDeps): ApiHandlers {
       };
     },
     'settings.list': () => ({ settings: d.settings.list() }),
-    'settings.set': ({ key, value }) => {
-      const result = d.settings.set(key, value);
-      if (key === 'sending.paused') {
-        d.bus.emit({ type: 'dispatcher.changed' });
-        d.dispatcher?.wake();
-      }
-      return result;
-    },
+    'settings.set': ({ key, value }) => setSetting(key, value),
     'accounts.list': () => ({ accounts: d.accounts.list() }),
     'accounts.balance': async ({ name }) => {
       const account = name ? d.accounts.byName(name) : d.accounts.defaultAccount();
@@ -109,9 +112,7 @@ export function createHandlers(d: HandlerDeps): ApiHandlers {
     },
     'dispatcher.status': () => dispatcherStatus(),
     'dispatcher.setPaused': ({ paused }) => {
-      d.settings.set('sending.paused', paused);
-      d.bus.emit({ type: 'dispatcher.changed' });
-      d.dispatcher?.wake();
+      setSetting('sending.paused', paused);
       return dispatcherStatus();
     },
   };

@@ -50,6 +50,15 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
   let stopped = false;
   let active = false;
   const touched = new Set<number>();
+  const pauseStmt = deps.db.prepare('update accounts set paused_reason = ?, updated_at = ? where id = ? and paused_reason is null');
+  const noReportStmt = deps.db.prepare(`update messages set next_action_at = null, status_checks = ?, error_code = 'no_report', error_key = 'errors.provider.noReport', updated_at = ? where id = ? and status = 'sent'`);
+  const nextPollStmt = deps.db.prepare(`update messages set next_action_at = ?, status_checks = ?, updated_at = ? where id = ? and status = 'sent'`);
+  const deferPollStmt = deps.db.prepare(`update messages set next_action_at = ? where id = ? and status = 'sent'`);
+
+  /** Pauses an account with the reason (an i18n key) shown in its banner; the first reason stays. */
+  function pauseAccount(accountId: number, key: string, now: number): void {
+    if (pauseStmt.run(key, now, accountId).changes > 0) bus.emit({ type: 'accounts.changed' });
+  }
 
   const problemPatch = (p: { code: string; key: string; params?: Record<string, string | number>; detail: string | null }) => ({
     error_code: p.code,
@@ -92,13 +101,11 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
         break;
       case 'account':
         moved = failDefinitely(row.id, outcome, now);
-        deps.db.prepare('update accounts set paused_reason = ?, updated_at = ? where id = ?').run(outcome.key, now, accountId);
-        bus.emit({ type: 'accounts.changed' });
+        pauseAccount(accountId, outcome.key, now);
         break;
       case 'no_credit':
         moved = transitions.transition(row.id, 'sending', 'queued', now, { ...problemPatch(outcome), next_action_at: now }, { code: outcome.code, detail: outcome.detail });
-        deps.db.prepare('update accounts set paused_reason = ?, updated_at = ? where id = ?').run(outcome.key, now, accountId);
-        bus.emit({ type: 'accounts.changed' });
+        pauseAccount(accountId, outcome.key, now);
         break;
       case 'retry':
         if (row.attempts >= MAX_SEND_ATTEMPTS) {
@@ -121,8 +128,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
       return accounts.provider(accountId);
     } catch (err) {
       const key = err instanceof ApiError ? err.key : 'errors.internal';
-      deps.db.prepare('update accounts set paused_reason = ?, updated_at = ? where id = ? and paused_reason is null').run(key, clock.now(), accountId);
-      bus.emit({ type: 'accounts.changed' });
+      pauseAccount(accountId, key, clock.now());
       deps.log(`account ${accountId} paused: ${key}`);
       return null;
     }
@@ -172,11 +178,11 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     const sentAt = row.sent_at ?? now;
     if (now - sentAt >= deadlineMs) {
       // No final report by the provider's deadline: it stays `sent`, flagged, and is never resent.
-      deps.db.prepare(`update messages set next_action_at = null, status_checks = ?, error_code = 'no_report', error_key = 'errors.provider.noReport', updated_at = ? where id = ? and status = 'sent'`).run(checks, now, row.id);
+      noReportStmt.run(checks, now, row.id);
       touched.add(row.id);
       return;
     }
-    deps.db.prepare(`update messages set next_action_at = ?, status_checks = ?, updated_at = ? where id = ? and status = 'sent'`).run(Math.min(now + statusPollDelayMs(checks), sentAt + deadlineMs), checks, now, row.id);
+    nextPollStmt.run(Math.min(now + statusPollDelayMs(checks), sentAt + deadlineMs), checks, now, row.id);
   }
 
   async function pollStatuses(now: number): Promise<void> {
@@ -187,7 +193,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
       const provider = providerOrPause(accountId);
       if (!provider) {
         const later = clock.now() + statusPollDelayMs(10);
-        for (const row of batch) deps.db.prepare(`update messages set next_action_at = ? where id = ? and status = 'sent'`).run(later, row.id);
+        for (const row of batch) deferPollStmt.run(later, row.id);
         continue;
       }
       let outcomes: StatusOutcome[];
@@ -212,19 +218,22 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     if (!held) return;
     if (fresh) reconcileOrphans(now);
     for (const id of repo.promoteScheduled(now)) touched.add(id);
+    // After waiting on a provider, check the lease again before claiming or polling more: a holder
+    // that stalled may have lost it meanwhile (and only the holder asks providers for reports).
+    let waited = false;
+    const stillHeld = () => !waited || lease.acquire(clock.now()).held;
     if (!settings.get('sending.paused')) {
       for (;;) {
-        // Re-check the lease before every batch: a holder that stalled may have lost it meanwhile.
-        if (!lease.acquire(clock.now()).held) break;
+        if (!stillHeld()) return;
         const claimed = repo.claimDue(clock.now(), CLAIM_BATCH, accounts.pausedAccountIds());
         if (claimed.length === 0) break;
         claimed.forEach((r) => touched.add(r.id));
         await sendClaimed(claimed);
+        waited = true;
         if (stopped || claimed.length < CLAIM_BATCH) break;
       }
     }
-    // Only the holder asks providers for reports: two processes polling the same rows cost queries.
-    if (!lease.acquire(clock.now()).held) return;
+    if (!stillHeld()) return;
     await pollStatuses(clock.now());
   }
 
