@@ -42,7 +42,7 @@ describe('smsdesk send', () => {
     expect(result.code).toBe(0);
     expect(expectSendShape(result).messages).toEqual([{ id: 1, to: '+886912340000', status: 'failed' }]);
     const m = json<{ messages: Record<string, unknown>[] }>(await runCli(dir, ['log', '--json'])).messages[0]!;
-    expect(m.error).toEqual({ code: 'sandbox_undeliverable', message: t('errors.provider.sandboxUndeliverable', { to: '+886912340000' }) });
+    expect(m.error).toEqual({ code: 'sandbox_undeliverable', message: t('errors.provider.sandboxUndeliverable', { to: '0912 340 000' }) });
     expect(m.memo).toBe('test range');
   });
 

@@ -108,7 +108,7 @@ describe('send now → delivered', () => {
     expect(failed.error).toEqual({
       code: 'sandbox_undeliverable',
       key: 'errors.provider.sandboxUndeliverable',
-      params: { to: '+886912340000' },
+      params: { to: '0912 340 000' },
       detail: expect.stringContaining('UNDELIV'),
     });
     expect(failed.deliveredAt).toBeNull();

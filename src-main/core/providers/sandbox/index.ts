@@ -3,6 +3,7 @@
 // sandbox.deliveryDelayMs, default 1 s), reports every number ending in 0000 as undeliverable — the
 // way a real carrier reports a number not in service — and has a fixed balance of 9,999 points.
 // It is stateless: a status answer depends only on the ref and the clock, so it survives restarts.
+import { formatNational } from '../../../../src-shared/phone/parse';
 import type { Provider, ProviderFactory } from '../types';
 
 export const SANDBOX_BALANCE = 9999;
@@ -31,7 +32,8 @@ export const createSandboxProvider: ProviderFactory = (_account, context): Provi
           state: 'failed' as const,
           code: 'sandbox_undeliverable',
           key: 'errors.provider.sandboxUndeliverable',
-          params: { to: ref.to },
+          // As operators write numbers (the log shows it beside the national format too).
+          params: { to: formatNational(ref.to) },
           detail: 'UNDELIV: number not in service (sandbox test range …0000)',
         };
       }
