@@ -65,7 +65,8 @@ export async function createCore(options: CoreOptions & { migrationsDir?: string
   let dispatcher: Dispatcher | null = null;
   const outbox = createOutboxService({ repo, transitions, accounts, settings, bus, clock, wake: () => dispatcher?.wake() });
   if (options.dispatch !== false) {
-    dispatcher = createDispatcher({ db, repo, transitions, accounts, settings, bus, clock, lease, log });
+    // Opt-outs live on contacts: the lead wires the contacts service's lookup here (options.optedOut is the seam).
+    dispatcher = createDispatcher({ db, repo, transitions, accounts, settings, bus, clock, lease, log, ...(options.optedOut ? { optedOut: options.optedOut } : {}) });
   }
 
   const handlers = createHandlers({

@@ -27,6 +27,11 @@ export interface CoreOptions {
   watchIntervalMs?: number;
   /** Provider adapters by name; default the built-in ones. Tests pass loopback or scripted ones. */
   providers?: Partial<Record<ProviderName, ProviderFactory>>;
+  /**
+   * Which of these numbers opted out (contacts). The dispatcher checks it when it claims a message;
+   * until contacts exist, nobody has.
+   */
+  optedOut?: (e164s: string[]) => Set<string>;
   /** App version reported by app.info. */
   version?: string;
 }

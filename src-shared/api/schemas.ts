@@ -16,6 +16,9 @@ export const origins = ['composer', 'cli', 'rule', 'api', 'catch-up'] as const;
 export type Origin = (typeof origins)[number];
 export const originSchema = z.enum(origins);
 
+export const messagePurposes = ['notification', 'marketing'] as const;
+export type MessagePurpose = (typeof messagePurposes)[number];
+
 export const providerNames = ['sandbox', 'twsms', 'every8d', 'mitake', 'twilio'] as const;
 export type ProviderName = (typeof providerNames)[number];
 
@@ -58,6 +61,10 @@ export const messageViewSchema = z.object({
   deliveredAt: isoInstant.nullable(),
   updatedAt: isoInstant,
   nextActionAt: isoInstant.nullable(),
+  /** Marketing messages wait for the end of quiet hours whoever sends them. */
+  purpose: z.enum(messagePurposes),
+  /** The message this one re-sends (after an `unknown`). */
+  resendOf: z.number().int().nullable(),
 });
 export type MessageView = z.infer<typeof messageViewSchema>;
 

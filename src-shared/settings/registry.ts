@@ -16,6 +16,9 @@ export function isValidTimeZone(zone: string): boolean {
   }
 }
 
+/** A wall-clock time of day, 24-hour HH:MM (quiet hours). */
+export const CLOCK_TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
+
 export const regionCodes = ['TW', 'CN', 'HK', 'MO', 'JP', 'US', 'SG', 'MY'] as const;
 
 interface SettingDefinition<T> {
@@ -44,6 +47,16 @@ export const settingDefinitions = {
   }),
   'shop.region': def({ group: 'shop', kind: 'enum', options: regionCodes, schema: z.enum(regionCodes), default: 'TW' }),
   'sending.paused': def({ group: 'sending', kind: 'boolean', schema: z.boolean(), default: false }),
+  // Sending engine (issue 6): retries, quiet hours, claim-time checks, balance warning.
+  'sending.maxAttempts': def({ group: 'sending', kind: 'integer', min: 1, max: 20, schema: z.number().int().min(1).max(20), default: 5 }),
+  'sending.retryBaseMs': def({ group: 'sending', kind: 'integer', min: 100, max: 600_000, schema: z.number().int().min(100).max(600_000), default: 2000 }),
+  'sending.retryCapMs': def({ group: 'sending', kind: 'integer', min: 1000, max: 86_400_000, schema: z.number().int().min(1000).max(86_400_000), default: 300_000 }),
+  'sending.quietHours.enabled': def({ group: 'sending', kind: 'boolean', schema: z.boolean(), default: true }),
+  'sending.quietHours.start': def({ group: 'sending', kind: 'string', schema: z.string().trim().regex(CLOCK_TIME), default: '21:00' }),
+  'sending.quietHours.end': def({ group: 'sending', kind: 'string', schema: z.string().trim().regex(CLOCK_TIME), default: '09:00' }),
+  'sending.quietHours.retryFails': def({ group: 'sending', kind: 'boolean', schema: z.boolean(), default: false }),
+  'sending.frequencyCap': def({ group: 'sending', kind: 'integer', min: 0, max: 1000, schema: z.number().int().min(0).max(1000), default: 0 }),
+  'sending.lowBalance': def({ group: 'sending', kind: 'integer', min: 0, max: 10_000_000, schema: z.number().int().min(0).max(10_000_000), default: 100 }),
   'sandbox.deliveryDelayMs': def({
     group: 'sending',
     kind: 'integer',

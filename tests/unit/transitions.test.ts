@@ -38,7 +38,7 @@ const legal: [MessageStatus, MessageStatus][] = [
   ['queued', 'sending'], ['queued', 'cancelled'], ['queued', 'blocked'], ['queued', 'scheduled'],
   ['sending', 'sent'], ['sending', 'failed'], ['sending', 'queued'], ['sending', 'unknown'],
   ['sent', 'delivered'], ['sent', 'failed'], ['sent', 'expired'],
-  ['unknown', 'sent'], ['unknown', 'failed'],
+  ['unknown', 'sent'], ['unknown', 'delivered'], ['unknown', 'failed'], ['unknown', 'expired'], ['unknown', 'queued'],
 ];
 
 describe('canTransition', () => {
@@ -53,13 +53,14 @@ describe('canTransition', () => {
   it('lets nothing leave a final status except unknown, which a status query may still settle', () => {
     for (const from of finalStatuses) {
       const exits = messageStatuses.filter((to) => canTransition(from, to));
-      expect(exits, from).toEqual(from === 'unknown' ? ['sent', 'failed'] : []);
+      expect(exits, from).toEqual(from === 'unknown' ? ['queued', 'sent', 'delivered', 'failed', 'expired'] : []);
     }
   });
 
   it('never goes from sending or sent back to the queue by a status report (no resend after the provider may have it)', () => {
     expect(canTransition('sent', 'queued')).toBe(false);
-    expect(canTransition('unknown', 'queued')).toBe(false);
+    // unknown → queued exists only for the provider's authoritative "not found" under our idempotency
+    // key (the dispatcher checks capabilities.idempotencyKey): a send under the same key is deduplicated.
     expect(canTransition('sent', 'sending')).toBe(false);
   });
 });

@@ -8,8 +8,8 @@ const POLL_FIRST_MS = 1000;
 const POLL_CAP_MS = 10 * 60_000;
 
 /** Delay before attempt `attempts + 1`, after `attempts` failed ones (≥ 1). */
-export function retryDelayMs(attempts: number, random: () => number = Math.random): number {
-  const ceiling = Math.min(RETRY_CAP_MS, RETRY_BASE_MS * 2 ** Math.max(0, attempts - 1));
+export function retryDelayMs(attempts: number, random: () => number = Math.random, baseMs = RETRY_BASE_MS, capMs = RETRY_CAP_MS): number {
+  const ceiling = Math.min(capMs, baseMs * 2 ** Math.min(60, Math.max(0, attempts - 1)));
   return Math.round(ceiling / 2 + (random() * ceiling) / 2);
 }
 

@@ -1,23 +1,36 @@
 // The dispatcher: while this process holds the lease, it moves due scheduled rows to the queue,
-// claims queued rows, hands them to their provider, and polls delivery reports. Its timer is armed
-// for min(next due, now + 30 s) and compares wall-clock time on every wake (DESIGN.md §7), so long
-// waits, sleep and clock jumps cannot make it fire early or never.
+// claims queued rows, hands them to their provider, polls delivery reports and resolves `unknown`
+// rows. Its timer is armed for min(next due, now + 30 s) and compares wall-clock time on every wake
+// (DESIGN.md §7), so long waits, sleep and clock jumps cannot make it fire early or never.
+//
+// Sending keeps up to `concurrency` requests in flight per account, at most `rate` messages per
+// second, and claims only as many rows as it can hand to a request at once, so a row spends as little
+// time as possible in `sending` before its request goes out. Answers are recorded in one transaction
+// per wake-up of the loop (group commit), which is what lets a small PC keep many requests going.
 import type { AccountsService } from '../accounts/service';
 import type { EventBus } from '../events/bus';
 import type { MessageRepository, MessageRow } from '../outbox/repository';
 import type { Transitioner } from '../outbox/transitions';
 import type { OutgoingMessage, Provider, SendOutcome, StatusOutcome } from '../providers/types';
 import { ApiError } from '../../../src-shared/api/errors';
+import type { QuietHours } from '../../../src-shared/time/quiet-hours';
 import type { SettingsService } from '../settings/service';
 import type { Clock } from '../types';
 import type { Db } from '../db/client';
+import { createClaimer, nobodyOptedOut, type ClaimPolicy, type OptedOut } from '../outbox/claim';
+import { classifyTransportFailure, isProviderRetryable, planRetry, type RetrySettings } from '../outbox/retry-policy';
 import type { Lease } from './lease';
-import { retryDelayMs, statusPollDelayMs, MAX_SEND_ATTEMPTS } from './backoff';
+import { statusPollDelayMs } from './backoff';
+import { createBalanceKeeper, NO_CREDIT_REASON } from './balance';
+import { RateLimiter } from './rate-limiter';
 
 export const MAX_TIMER_MS = 30_000;
 const HEARTBEAT_MS = 10_000;
-const CLAIM_BATCH = 50;
 const STATUS_BATCH = 100;
+const DEFAULT_CONCURRENCY = 4;
+const DEFAULT_MAX_BATCH = 100;
+/** Status queries for an `unknown` row that themselves fail, before it is left to the operator. */
+const MAX_UNKNOWN_CHECKS = 12;
 
 export interface DispatcherDeps {
   db: Db;
@@ -30,6 +43,8 @@ export interface DispatcherDeps {
   lease: Lease;
   log: (line: string) => void;
   random?: () => number;
+  /** Numbers that opted out (contacts); by default nobody. */
+  optedOut?: OptedOut;
 }
 
 export interface Dispatcher {
@@ -41,51 +56,112 @@ export interface Dispatcher {
   stop(): Promise<void>;
 }
 
+interface AccountFlow {
+  inflight: number;
+  concurrency: number;
+  maxBatch: number;
+  limiter: RateLimiter;
+}
+
+type Problem = { code: string; key: string; params?: Record<string, string | number>; detail: string | null };
+
 export function createDispatcher(deps: DispatcherDeps): Dispatcher {
-  const { repo, transitions, accounts, settings, bus, clock, lease } = deps;
+  const { db, repo, transitions, accounts, settings, bus, clock, lease } = deps;
   const random = deps.random ?? Math.random;
+  const optedOut = deps.optedOut ?? nobodyOptedOut;
+  const claimer = createClaimer(db, transitions);
+  const balances = createBalanceKeeper(db, accounts, bus, clock, deps.log);
   let timer: unknown = null;
   let running: Promise<void> | null = null;
   let again = false;
   let stopped = false;
   let active = false;
   const touched = new Set<number>();
-  const pauseStmt = deps.db.prepare('update accounts set paused_reason = ?, updated_at = ? where id = ? and paused_reason is null');
-  const noReportStmt = deps.db.prepare(`update messages set next_action_at = null, status_checks = ?, error_code = 'no_report', error_key = 'errors.provider.noReport', updated_at = ? where id = ? and status = 'sent'`);
-  const nextPollStmt = deps.db.prepare(`update messages set next_action_at = ?, status_checks = ?, updated_at = ? where id = ? and status = 'sent'`);
-  const deferPollStmt = deps.db.prepare(`update messages set next_action_at = ? where id = ? and status = 'sent'`);
+  const flows = new Map<number, AccountFlow>();
+  const pauseStmt = db.prepare('update accounts set paused_reason = ?, updated_at = ? where id = ? and paused_reason is null');
+  const limitsStmt = db.prepare<[number], { rate_per_second: number | null; concurrency: number | null }>('select rate_per_second, concurrency from accounts where id = ?');
+  const noReportStmt = db.prepare(`update messages set next_action_at = null, status_checks = ?, error_code = 'no_report', error_key = 'errors.provider.noReport', updated_at = ? where id = ? and status = 'sent'`);
+  const nextPollStmt = db.prepare(`update messages set next_action_at = ?, status_checks = ?, updated_at = ? where id = ? and status = ?`);
+  const deferPollStmt = db.prepare(`update messages set next_action_at = ? where id = ? and status = ?`);
 
   /** Pauses an account with the reason (an i18n key) shown in its banner; the first reason stays. */
   function pauseAccount(accountId: number, key: string, now: number): void {
     if (pauseStmt.run(key, now, accountId).changes > 0) bus.emit({ type: 'accounts.changed' });
   }
 
-  const problemPatch = (p: { code: string; key: string; params?: Record<string, string | number>; detail: string | null }) => ({
+  const problemPatch = (p: Problem) => ({
     error_code: p.code,
     error_key: p.key,
     error_params: p.params ? JSON.stringify(p.params) : null,
     error_detail: p.detail,
   });
 
+  function quietHours(): QuietHours {
+    return {
+      enabled: settings.get('sending.quietHours.enabled'),
+      start: settings.get('sending.quietHours.start'),
+      end: settings.get('sending.quietHours.end'),
+      timeZone: settings.get('shop.timeZone') as string,
+    };
+  }
+
+  function retrySettings(): RetrySettings {
+    return {
+      maxAttempts: settings.get('sending.maxAttempts'),
+      baseMs: settings.get('sending.retryBaseMs'),
+      capMs: settings.get('sending.retryCapMs'),
+      quietHours: quietHours(),
+      quietRetryFails: settings.get('sending.quietHours.retryFails'),
+    };
+  }
+
+  function claimPolicy(): ClaimPolicy {
+    return { region: settings.get('shop.region'), quietHours: quietHours(), frequencyCap: settings.get('sending.frequencyCap'), optedOut };
+  }
+
+  /** The provider can tell whether it holds a message we never heard back about (Mitake clientid…). */
+  const canLookUp = (provider: Provider | null, row: MessageRow) => row.provider_message_id !== null || (provider?.capabilities.idempotencyKey ?? false);
+
+  function providerQuietly(accountId: number): Provider | null {
+    try {
+      return accounts.provider(accountId);
+    } catch {
+      return null;
+    }
+  }
+
   function reconcileOrphans(now: number): void {
     // A previous dispatcher died between marking rows `sending` and recording the provider's answer.
-    // They may have reached the provider: never resend them automatically.
+    // They may have reached the provider: never resend them blindly; ask the provider where it can tell.
     for (const row of repo.orphanedSending()) {
+      const lookUp = canLookUp(providerQuietly(row.account_id), row);
       const moved = transitions.transition(row.id, 'sending', 'unknown', now,
-        { next_action_at: null, final_at: now, error_code: 'interrupted', error_key: 'errors.provider.crashed', error_params: null, error_detail: null },
+        { next_action_at: lookUp ? now : null, final_at: now, status_checks: 0, error_code: 'interrupted', error_key: 'errors.provider.crashed', error_params: null, error_detail: null },
         { code: 'interrupted' });
       if (moved) touched.add(row.id);
     }
   }
 
   /** A definite refusal; also resolves a row a takeover had marked `unknown` meanwhile. */
-  function failDefinitely(id: number, outcome: { code: string; key: string; params?: Record<string, string | number>; detail: string | null }, now: number): boolean {
+  function failDefinitely(id: number, outcome: Problem, now: number): boolean {
     const patch = { ...problemPatch(outcome), final_at: now, next_action_at: null };
     const note = { code: outcome.code, detail: outcome.detail };
     return transitions.transition(id, 'sending', 'failed', now, patch, note) || transitions.transition(id, 'unknown', 'failed', now, patch, note);
   }
 
-  function applySend(row: MessageRow, outcome: SendOutcome, now: number, accountId: number): void {
+  function applyRetry(row: MessageRow, outcome: Problem & { retryAfterMs?: number }, now: number): boolean {
+    const plan = planRetry(row.attempts, outcome.retryAfterMs, now, retrySettings(), random);
+    const note = { code: outcome.code, detail: outcome.detail };
+    if (plan.action === 'fail') {
+      const patch = plan.reason === 'quiet_hours'
+        ? { ...problemPatch({ code: 'quiet_hours', key: 'sending.retry.quietHours', detail: outcome.detail }), final_at: now, next_action_at: null }
+        : { ...problemPatch({ ...outcome, key: 'sending.retry.exhausted', params: { attempts: row.attempts } }), final_at: now, next_action_at: null };
+      return transitions.transition(row.id, 'sending', 'failed', now, patch, note);
+    }
+    return transitions.transition(row.id, 'sending', 'queued', now, { ...problemPatch(outcome), next_action_at: plan.at }, note);
+  }
+
+  function applySend(row: MessageRow, outcome: SendOutcome, now: number, accountId: number, provider: Provider): void {
     let moved = false;
     switch (outcome.kind) {
       case 'accepted': {
@@ -97,26 +173,26 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
         break;
       }
       case 'rejected':
-        moved = failDefinitely(row.id, outcome, now);
+        // A provider's documented "please send again" is a refusal before acceptance: retry it.
+        moved = isProviderRetryable(provider.name, outcome.code) ? applyRetry(row, outcome, now) : failDefinitely(row.id, outcome, now);
         break;
       case 'account':
         moved = failDefinitely(row.id, outcome, now);
         pauseAccount(accountId, outcome.key, now);
         break;
       case 'no_credit':
+        // Nothing was sent: back to the queue, the account waits for credit (or the operator).
         moved = transitions.transition(row.id, 'sending', 'queued', now, { ...problemPatch(outcome), next_action_at: now }, { code: outcome.code, detail: outcome.detail });
-        pauseAccount(accountId, outcome.key, now);
+        pauseAccount(accountId, NO_CREDIT_REASON, now);
+        balances.record(accountId, 0, null, now);
         break;
       case 'retry':
-        if (row.attempts >= MAX_SEND_ATTEMPTS) {
-          moved = transitions.transition(row.id, 'sending', 'failed', now, { ...problemPatch(outcome), final_at: now, next_action_at: null }, { code: outcome.code, detail: outcome.detail });
-        } else {
-          const delay = Math.max(retryDelayMs(row.attempts, random), outcome.retryAfterMs ?? 0);
-          moved = transitions.transition(row.id, 'sending', 'queued', now, { ...problemPatch(outcome), next_action_at: now + delay }, { code: outcome.code, detail: outcome.detail });
-        }
+        moved = applyRetry(row, outcome, now);
         break;
       case 'unknown':
-        moved = transitions.transition(row.id, 'sending', 'unknown', now, { ...problemPatch(outcome), final_at: now, next_action_at: null }, { code: outcome.code, detail: outcome.detail });
+        moved = transitions.transition(row.id, 'sending', 'unknown', now,
+          { ...problemPatch(outcome), final_at: now, status_checks: 0, next_action_at: canLookUp(provider, row) ? now + statusPollDelayMs(0) : null },
+          { code: outcome.code, detail: outcome.detail });
         break;
     }
     if (moved) touched.add(row.id);
@@ -134,35 +210,123 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     }
   }
 
-  async function sendClaimed(rows: MessageRow[]): Promise<void> {
-    const byAccount = new Map<number, MessageRow[]>();
-    for (const r of rows) byAccount.set(r.account_id, [...(byAccount.get(r.account_id) ?? []), r]);
-    for (const [accountId, batch] of byAccount) {
-      const outgoing: OutgoingMessage[] = batch.map((r) => ({
-        messageId: r.id, idempotencyKey: r.idempotency_key, to: r.to_e164, text: r.text, segments: r.segments, encoding: r.encoding,
-      }));
-      const provider = providerOrPause(accountId);
-      if (!provider) {
-        // Nothing left this process: the rows go back to the queue and wait for the account.
-        const now = clock.now();
-        deps.db.transaction(() => {
-          for (const row of batch) {
-            if (transitions.transition(row.id, 'sending', 'queued', now, { next_action_at: now }, { code: 'account_unavailable' })) touched.add(row.id);
-          }
-        })();
-        continue;
-      }
-      let outcomes: SendOutcome[];
-      try {
-        outcomes = await provider.send(outgoing);
-      } catch (err) {
-        // An unexpected failure after the request may have gone out: the honest answer is "unknown".
-        deps.log(`provider send failed: ${(err as Error).message}`);
-        outcomes = batch.map(() => ({ kind: 'unknown', code: 'exception', key: 'errors.provider.unknown', detail: null }));
-      }
-      const now = clock.now();
-      deps.db.transaction(() => batch.forEach((row, i) => applySend(row, outcomes[i] ?? { kind: 'unknown', code: 'no_answer', key: 'errors.provider.unknown', detail: null }, now, accountId)))();
+  function flowFor(accountId: number, provider: Provider): AccountFlow {
+    const limits = limitsStmt.get(accountId);
+    const concurrency = Math.max(1, limits?.concurrency ?? provider.capabilities.defaultConcurrency ?? DEFAULT_CONCURRENCY);
+    const rate = limits?.rate_per_second ?? provider.capabilities.defaultRatePerSecond ?? null;
+    const maxBatch = provider.capabilities.multiRecipient ? Math.max(1, provider.capabilities.maxBatch ?? DEFAULT_MAX_BATCH) : 1;
+    let flow = flows.get(accountId);
+    if (!flow) {
+      flow = { inflight: 0, concurrency, maxBatch, limiter: new RateLimiter(rate, clock.now()) };
+      flows.set(accountId, flow);
+    } else {
+      flow.concurrency = concurrency;
+      flow.maxBatch = maxBatch;
+      if (!flow.limiter.sameRate(rate)) flow.limiter = new RateLimiter(rate, clock.now());
     }
+    return flow;
+  }
+
+  /** One request per text: a multi-recipient request carries one text to many numbers. */
+  function requestsOf(rows: MessageRow[], maxBatch: number): MessageRow[][] {
+    if (maxBatch <= 1) return rows.map((r) => [r]);
+    const byText = new Map<string, MessageRow[][]>();
+    for (const r of rows) {
+      const groups = byText.get(r.text) ?? [];
+      const last = groups[groups.length - 1];
+      if (last && last.length < maxBatch) last.push(r);
+      else groups.push([r]);
+      byText.set(r.text, groups);
+    }
+    return [...byText.values()].flat();
+  }
+
+  const sleep = (ms: number) => new Promise<void>((resolve) => clock.setTimeout(resolve, ms));
+
+  async function sendLoop(): Promise<void> {
+    const inflight = new Set<Promise<void>>();
+    const answers: (() => void)[] = [];
+    // Every answer that came back is recorded in one transaction before the next claim.
+    const recordAnswers = () => {
+      if (answers.length === 0) return;
+      const apply = answers.splice(0);
+      db.transaction(() => apply.forEach((f) => f()))();
+    };
+    let heartbeatAt = clock.now();
+    try {
+      for (;;) {
+        recordAnswers();
+        if (stopped || settings.get('sending.paused')) break;
+        const now = clock.now();
+        if (now - heartbeatAt >= HEARTBEAT_MS) {
+          if (!lease.acquire(now).held) break;
+          heartbeatAt = now;
+        }
+        const exclude = new Set(accounts.pausedAccountIds());
+        let soonest: number | null = null;
+        for (const [id, flow] of flows) {
+          if (flow.inflight >= flow.concurrency) exclude.add(id);
+          else {
+            const wait = flow.limiter.waitMs(now);
+            if (wait > 0) {
+              exclude.add(id);
+              soonest = soonest === null ? now + wait : Math.min(soonest, now + wait);
+            }
+          }
+        }
+        const accountId = claimer.nextAccount(now, exclude);
+        if (accountId === null) {
+          if (inflight.size > 0) await Promise.race(inflight);
+          else if (soonest !== null) await sleep(soonest - now);
+          else break;
+          continue;
+        }
+        const provider = providerOrPause(accountId);
+        if (!provider) continue;
+        const flow = flowFor(accountId, provider);
+        const free = flow.concurrency - flow.inflight;
+        if (free <= 0) {
+          if (inflight.size > 0) await Promise.race(inflight);
+          continue;
+        }
+        const limit = Math.max(1, Math.min(free * flow.maxBatch, flow.limiter.available(now)));
+        const result = claimer.claim(lease.holderId, accountId, now, limit, claimPolicy());
+        result.touched.forEach((id) => touched.add(id));
+        if (result.lost) break;
+        if (result.claimed.length === 0) continue;
+        for (const request of requestsOf(result.claimed, flow.maxBatch)) {
+          request.forEach((r) => touched.add(r.id));
+          flow.limiter.take(request.length, now);
+          flow.inflight++;
+          const p: Promise<void> = sendRequest(provider, accountId, request, answers).finally(() => {
+            flow.inflight--;
+            inflight.delete(p);
+          });
+          inflight.add(p);
+        }
+      }
+    } finally {
+      await Promise.allSettled(inflight);
+      recordAnswers();
+    }
+  }
+
+  async function sendRequest(provider: Provider, accountId: number, rows: MessageRow[], answers: (() => void)[]): Promise<void> {
+    const outgoing: OutgoingMessage[] = rows.map((r) => ({
+      messageId: r.id, idempotencyKey: r.idempotency_key, to: r.to_e164, text: r.text, segments: r.segments, encoding: r.encoding,
+    }));
+    let outcomes: SendOutcome[];
+    try {
+      outcomes = await provider.send(outgoing);
+    } catch (err) {
+      // An adapter let a transport error through: the same table decides whether it may be retried.
+      deps.log(`provider send threw: ${(err as Error).message}`);
+      const outcome = classifyTransportFailure({ error: err });
+      outcomes = rows.map(() => outcome);
+    }
+    const at = clock.now();
+    balances.noteSent(accountId);
+    answers.push(() => rows.forEach((row, i) => applySend(row, outcomes[i] ?? { kind: 'unknown', code: 'no_answer', key: 'errors.provider.unknown', detail: null }, at, accountId, provider)));
   }
 
   function applyStatus(row: MessageRow, outcome: StatusOutcome, now: number, deadlineMs: number): void {
@@ -182,29 +346,70 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
       touched.add(row.id);
       return;
     }
-    nextPollStmt.run(Math.min(now + statusPollDelayMs(checks), sentAt + deadlineMs), checks, now, row.id);
+    nextPollStmt.run(Math.min(now + statusPollDelayMs(checks), sentAt + deadlineMs), checks, now, row.id, 'sent');
+  }
+
+  /** What the provider says about a message we never heard back about. */
+  function applyUnknown(row: MessageRow, outcome: StatusOutcome | null, now: number, provider: Provider): void {
+    const note = (code: string, detail: string | null = null) => ({ code, detail });
+    let moved = false;
+    if (outcome === null) {
+      // The query itself failed: ask again later, a bounded number of times, then leave it to the operator.
+      const checks = row.status_checks + 1;
+      nextPollStmt.run(checks >= MAX_UNKNOWN_CHECKS ? null : now + statusPollDelayMs(checks + 2), checks, now, row.id, 'unknown');
+      return;
+    }
+    switch (outcome.state) {
+      case 'delivered':
+        moved = transitions.transition(row.id, 'unknown', 'delivered', now, { delivered_at: outcome.at, sent_at: row.sent_at ?? row.updated_at, final_at: now, next_action_at: null, error_code: null, error_key: null, error_params: null, error_detail: null }, note('resolved_delivered'));
+        break;
+      case 'failed':
+      case 'expired':
+        moved = transitions.transition(row.id, 'unknown', outcome.state, now, { ...problemPatch(outcome), final_at: now, next_action_at: null }, note(outcome.code, outcome.detail));
+        break;
+      case 'pending':
+        // The provider holds it: it was accepted; follow its delivery report like any sent message.
+        moved = transitions.transition(row.id, 'unknown', 'sent', now, { sent_at: row.sent_at ?? row.updated_at, final_at: null, status_checks: 0, next_action_at: now + statusPollDelayMs(0), error_code: null, error_key: null, error_params: null, error_detail: null }, note('resolved_accepted'));
+        break;
+      case 'not_found':
+        if (provider.capabilities.idempotencyKey) {
+          // It never arrived. Sending again under the same key is safe: the provider drops duplicates.
+          moved = transitions.transition(row.id, 'unknown', 'queued', now, { final_at: null, next_action_at: now, error_code: null, error_key: null, error_params: null, error_detail: null }, note('resolved_not_found'));
+        } else {
+          nextPollStmt.run(null, row.status_checks + 1, now, row.id, 'unknown');
+          moved = true;
+        }
+        break;
+    }
+    if (moved) touched.add(row.id);
   }
 
   async function pollStatuses(now: number): Promise<void> {
-    const due = repo.dueStatusChecks(now, STATUS_BATCH);
-    const byAccount = new Map<number, MessageRow[]>();
-    for (const r of due) byAccount.set(r.account_id, [...(byAccount.get(r.account_id) ?? []), r]);
-    for (const [accountId, batch] of byAccount) {
-      const provider = providerOrPause(accountId);
-      if (!provider) {
-        const later = clock.now() + statusPollDelayMs(10);
-        for (const row of batch) deferPollStmt.run(later, row.id);
-        continue;
+    for (const status of ['sent', 'unknown'] as const) {
+      const due = status === 'sent' ? repo.dueStatusChecks(now, STATUS_BATCH) : repo.dueUnknownChecks(now, STATUS_BATCH);
+      const byAccount = new Map<number, MessageRow[]>();
+      for (const r of due) byAccount.set(r.account_id, [...(byAccount.get(r.account_id) ?? []), r]);
+      for (const [accountId, batch] of byAccount) {
+        const provider = providerOrPause(accountId);
+        if (!provider) {
+          const later = clock.now() + statusPollDelayMs(10);
+          for (const row of batch) deferPollStmt.run(later, row.id, status);
+          continue;
+        }
+        let outcomes: (StatusOutcome | null)[];
+        try {
+          outcomes = await provider.status(batch.map((r) => ({ providerMessageId: r.provider_message_id ?? '', idempotencyKey: r.idempotency_key, to: r.to_e164, acceptedAt: r.sent_at ?? r.updated_at })));
+        } catch (err) {
+          deps.log(`status query did not answer: ${(err as Error).message}`);
+          outcomes = batch.map(() => null);
+        }
+        const at = clock.now();
+        db.transaction(() => batch.forEach((row, i) => {
+          const outcome = outcomes[i] ?? null;
+          if (status === 'sent') applyStatus(row, outcome ?? { state: 'pending' }, at, provider.capabilities.reportDeadlineMs);
+          else applyUnknown(row, outcome, at, provider);
+        }))();
       }
-      let outcomes: StatusOutcome[];
-      try {
-        outcomes = await provider.status(batch.map((r) => ({ providerMessageId: r.provider_message_id ?? '', to: r.to_e164, acceptedAt: r.sent_at ?? now })));
-      } catch (err) {
-        deps.log(`status query failed: ${(err as Error).message}`);
-        outcomes = batch.map(() => ({ state: 'pending' }));
-      }
-      const at = clock.now();
-      deps.db.transaction(() => batch.forEach((row, i) => applyStatus(row, outcomes[i] ?? { state: 'pending' }, at, provider.capabilities.reportDeadlineMs)))();
     }
   }
 
@@ -218,23 +423,13 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     if (!held) return;
     if (fresh) reconcileOrphans(now);
     for (const id of repo.promoteScheduled(now)) touched.add(id);
-    // After waiting on a provider, check the lease again before claiming or polling more: a holder
-    // that stalled may have lost it meanwhile (and only the holder asks providers for reports).
-    let waited = false;
-    const stillHeld = () => !waited || lease.acquire(clock.now()).held;
-    if (!settings.get('sending.paused')) {
-      for (;;) {
-        if (!stillHeld()) return;
-        const claimed = repo.claimDue(clock.now(), CLAIM_BATCH, accounts.pausedAccountIds());
-        if (claimed.length === 0) break;
-        claimed.forEach((r) => touched.add(r.id));
-        await sendClaimed(claimed);
-        waited = true;
-        if (stopped || claimed.length < CLAIM_BATCH) break;
-      }
-    }
-    if (!stillHeld()) return;
+    await sendLoop();
+    // After waiting on providers, check the lease again before polling: a holder that stalled may
+    // have lost it meanwhile (and only the holder asks providers for reports).
+    if (stopped || !lease.acquire(clock.now()).held) return;
     await pollStatuses(clock.now());
+    if (stopped) return;
+    await balances.refreshDue(clock.now());
   }
 
   function arm(): void {

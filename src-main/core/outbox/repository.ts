@@ -1,5 +1,5 @@
 // SQL over the messages table: inserting, claiming, finding due work, and reading the log.
-import type { MessageStatus, MessageView, Origin, ProviderName } from '../../../src-shared/api/schemas';
+import type { MessagePurpose, MessageStatus, MessageView, Origin, ProviderName } from '../../../src-shared/api/schemas';
 import { toIso } from '../../../src-shared/time/zoned';
 import type { Db } from '../db/client';
 
@@ -30,6 +30,9 @@ export interface MessageRow {
   updated_at: number;
   sent_at: number | null;
   delivered_at: number | null;
+  final_at: number | null;
+  purpose: MessagePurpose;
+  resend_of: number | null;
 }
 
 export interface NewMessage {
@@ -48,6 +51,8 @@ export interface NewMessage {
   scheduledTz: string | null;
   nextActionAt: number;
   createdAt: number;
+  purpose?: MessagePurpose;
+  resendOf?: number | null;
 }
 
 export interface ListFilter {
@@ -63,13 +68,13 @@ export interface ListFilter {
 type ViewRow = MessageRow & { account_name: string; provider: ProviderName };
 
 /** Statuses the dispatcher acts on by time; each such row has a next_action_at. */
-export const TIMED_STATUSES = ['scheduled', 'queued', 'sent'] as const;
+export const TIMED_STATUSES = ['scheduled', 'queued', 'sent', 'unknown'] as const;
 
 export function createMessageRepository(db: Db) {
   const insert = db.prepare(`insert into messages (idempotency_key, account_id, to_e164, to_raw, text, encoding, segments, status,
-    origin, memo, test_mode, scheduled_at, scheduled_tz, next_action_at, created_at, updated_at)
+    origin, memo, test_mode, scheduled_at, scheduled_tz, next_action_at, created_at, updated_at, purpose, resend_of)
     values (@idempotencyKey, @accountId, @toE164, @toRaw, @text, @encoding, @segments, @status,
-    @origin, @memo, @testMode, @scheduledAt, @scheduledTz, @nextActionAt, @createdAt, @createdAt) returning id`);
+    @origin, @memo, @testMode, @scheduledAt, @scheduledTz, @nextActionAt, @createdAt, @createdAt, @purpose, @resendOf) returning id`);
   const insertEvent = db.prepare('insert into message_events (message_id, at, from_status, to_status) values (?, ?, null, ?)');
 
   const viewSelect = `select m.*, a.name as account_name, a.provider as provider from messages m join accounts a on a.id = m.account_id`;
@@ -81,7 +86,7 @@ export function createMessageRepository(db: Db) {
     insertMany(rows: NewMessage[]): number[] {
       return db.transaction(() =>
         rows.map((r) => {
-          const { id } = insert.get({ ...r, testMode: r.testMode ? 1 : 0 }) as { id: number };
+          const { id } = insert.get({ ...r, testMode: r.testMode ? 1 : 0, purpose: r.purpose ?? 'notification', resendOf: r.resendOf ?? null }) as { id: number };
           insertEvent.run(id, r.createdAt, r.status);
           return id;
         }),
@@ -116,6 +121,15 @@ export function createMessageRepository(db: Db) {
 
     dueStatusChecks(now: number, limit: number): MessageRow[] {
       return db.prepare(`select * from messages where status = 'sent' and next_action_at <= ? order by next_action_at limit ?`).all(now, limit) as MessageRow[];
+    },
+
+    /** `unknown` rows still being resolved through the provider's status query. */
+    dueUnknownChecks(now: number, limit: number): MessageRow[] {
+      return db.prepare(`select * from messages where status = 'unknown' and next_action_at <= ? order by next_action_at limit ?`).all(now, limit) as MessageRow[];
+    },
+
+    row(id: number): MessageRow | undefined {
+      return db.prepare('select * from messages where id = ?').get(id) as MessageRow | undefined;
     },
 
     /** Rows a previous dispatcher left in `sending`: they may or may not have reached the provider. */
@@ -210,5 +224,7 @@ export function toMessageView(r: ViewRow): MessageView {
     deliveredAt: toIso(r.delivered_at),
     updatedAt: toIso(r.updated_at)!,
     nextActionAt: toIso(r.next_action_at),
+    purpose: r.purpose,
+    resendOf: r.resend_of,
   };
 }

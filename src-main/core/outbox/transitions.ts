@@ -10,7 +10,9 @@ const allowed: Record<MessageStatus, readonly MessageStatus[]> = {
   queued: ['sending', 'cancelled', 'blocked', 'scheduled'],
   sending: ['sent', 'failed', 'queued', 'unknown'],
   sent: ['delivered', 'failed', 'expired'],
-  unknown: ['sent', 'failed'],
+  // Resolved by the provider's status query (or its duplicate key: `queued` to send again under the
+  // same key), or by the operator (`failed`).
+  unknown: ['sent', 'delivered', 'failed', 'expired', 'queued'],
   delivered: [],
   failed: [],
   expired: [],

@@ -35,7 +35,10 @@ export type SendOutcome =
   | ({ kind: 'no_credit' } & ProviderProblem);
 
 export interface StatusRef {
+  /** Empty when the provider's answer to the send was never read (a crash, a timeout): see idempotencyKey. */
   providerMessageId: string;
+  /** Our key, sent with the message where the provider takes one (capabilities.idempotencyKey). */
+  idempotencyKey?: string;
   to: string;
   acceptedAt: number;
 }
@@ -44,7 +47,12 @@ export type StatusOutcome =
   | { state: 'pending' }
   | { state: 'delivered'; at: number }
   | ({ state: 'failed' } & ProviderProblem)
-  | ({ state: 'expired' } & ProviderProblem);
+  | ({ state: 'expired' } & ProviderProblem)
+  /**
+   * The provider has no such message (looked up by idempotency key or id): it never arrived. Only
+   * an adapter whose lookup is authoritative (capabilities.idempotencyKey) may say so.
+   */
+  | { state: 'not_found' };
 
 export interface Balance {
   balance: number | null;
@@ -60,6 +68,11 @@ export interface ProviderCapabilities {
   cancel: boolean;
   /** How long delivery reports may take before we stop asking (ms). */
   reportDeadlineMs: number;
+  /** Most recipients of one text in one request, when multiRecipient (default 100). */
+  maxBatch?: number;
+  /** Default per-account limits (an account's own columns override them). */
+  defaultRatePerSecond?: number;
+  defaultConcurrency?: number;
 }
 
 export interface Provider {

@@ -16,7 +16,7 @@ export default {
     groups: {
       general: { title: '一般', help: '介面語言' },
       shop: { title: '門市', help: '店名、時區與所在地區' },
-      sending: { title: '發送', help: '發送的暫停與測試帳號' },
+      sending: { title: '發送', help: '暫停、重試、勿擾時段、發送上限與測試帳號' },
     },
     keys: {
       ui: {
@@ -37,6 +37,17 @@ export default {
       },
       sending: {
         paused: { label: '暫停發送', help: '開啟後，排隊中的簡訊會保留，直到關閉暫停才送出。' },
+        maxAttempts: { label: '最多嘗試次數', help: '連線失敗等「業者尚未收到」的錯誤，最多自動嘗試幾次。' },
+        retryBaseMs: { label: '重試等待起始時間', help: '第一次重試前的等待時間，之後每次加倍（含隨機誤差）。', unit: '毫秒' },
+        retryCapMs: { label: '重試等待上限', help: '兩次重試之間最長的等待時間。', unit: '毫秒' },
+        quietHours: {
+          enabled: { label: '勿擾時段', help: '規則、API、補發、自動重試與行銷簡訊在這段時間不發送，延到時段結束；您手動按下發送的簡訊照常送出。' },
+          start: { label: '勿擾開始', help: '門市時區的時間，24 小時制（HH:MM）。', placeholder: '21:00' },
+          end: { label: '勿擾結束', help: '門市時區的時間，24 小時制（HH:MM）。', placeholder: '09:00' },
+          retryFails: { label: '勿擾時段內不重試', help: '開啟後，重試時間若落在勿擾時段內，該則簡訊直接標示為失敗，而不是等到時段結束。' },
+        },
+        frequencyCap: { label: '每個號碼每 24 小時上限', help: '同一個號碼 24 小時內最多收到幾則，超過的會被擋下（0 = 不限制）。', unit: '則' },
+        lowBalance: { label: '餘額偏低提醒', help: '預設帳號的餘額低於這個數字時，頂端列會提醒。', unit: '點' },
       },
       sandbox: {
         deliveryDelayMs: { label: '測試帳號送達時間', help: '測試帳號在多久之後回報「已送達」，用來模擬真實業者的回報時間。', unit: '毫秒' },
@@ -66,7 +77,7 @@ export default {
     groups: {
       general: { title: 'General', help: 'Language of the app' },
       shop: { title: 'Shop', help: 'Shop name, time zone and region' },
-      sending: { title: 'Sending', help: 'Pausing and the test account' },
+      sending: { title: 'Sending', help: 'Pausing, retries, quiet hours, limits and the test account' },
     },
     keys: {
       ui: {
@@ -87,6 +98,17 @@ export default {
       },
       sending: {
         paused: { label: 'Pause sending', help: 'While on, queued messages are kept and sent once it is turned off.' },
+        maxAttempts: { label: 'Most attempts', help: 'How many times a send that did not reach the provider (e.g. no connection) is tried automatically.' },
+        retryBaseMs: { label: 'First retry wait', help: 'Wait before the first retry; it doubles each time (with some randomness).', unit: 'ms' },
+        retryCapMs: { label: 'Longest retry wait', help: 'The longest wait between two retries.', unit: 'ms' },
+        quietHours: {
+          enabled: { label: 'Quiet hours', help: 'Rules, the API, catch-up, automatic retries and marketing messages wait until quiet hours end; a message you send yourself goes at once.' },
+          start: { label: 'Quiet hours start', help: 'In the shop’s time zone, 24-hour (HH:MM).', placeholder: '21:00' },
+          end: { label: 'Quiet hours end', help: 'In the shop’s time zone, 24-hour (HH:MM).', placeholder: '09:00' },
+          retryFails: { label: 'No retries in quiet hours', help: 'When on, a retry that would fall inside quiet hours ends the message as failed instead of waiting.' },
+        },
+        frequencyCap: { label: 'Per number per 24 hours', help: 'The most messages one number receives in 24 hours; more are blocked (0 = no limit).', unit: 'messages' },
+        lowBalance: { label: 'Low balance warning', help: 'The top bar warns when the default account’s balance falls below this.', unit: 'points' },
       },
       sandbox: {
         deliveryDelayMs: { label: 'Test account delivery time', help: 'How long the test account takes to report “Delivered”, to imitate a real provider.', unit: 'ms' },
@@ -116,7 +138,7 @@ export default {
     groups: {
       general: { title: '常规', help: '界面语言' },
       shop: { title: '门店', help: '店名、时区与所在地区' },
-      sending: { title: '发送', help: '暂停发送与测试账号' },
+      sending: { title: '发送', help: '暂停、重试、免打扰时段、发送上限与测试账号' },
     },
     keys: {
       ui: {
@@ -137,6 +159,17 @@ export default {
       },
       sending: {
         paused: { label: '暂停发送', help: '开启后，排队中的短信会保留，关闭暂停后才发出。' },
+        maxAttempts: { label: '最多尝试次数', help: '连接失败等“服务商尚未收到”的错误，最多自动尝试几次。' },
+        retryBaseMs: { label: '重试等待起始时间', help: '第一次重试前的等待时间，之后每次加倍（含随机误差）。', unit: '毫秒' },
+        retryCapMs: { label: '重试等待上限', help: '两次重试之间最长的等待时间。', unit: '毫秒' },
+        quietHours: {
+          enabled: { label: '免打扰时段', help: '规则、API、补发、自动重试与营销短信在此时段不发送，延到时段结束；您手动发送的短信照常发出。' },
+          start: { label: '免打扰开始', help: '门店时区的时间，24 小时制（HH:MM）。', placeholder: '21:00' },
+          end: { label: '免打扰结束', help: '门店时区的时间，24 小时制（HH:MM）。', placeholder: '09:00' },
+          retryFails: { label: '免打扰时段内不重试', help: '开启后，重试时间若落在免打扰时段内，该条短信直接标记为失败，而不是等到时段结束。' },
+        },
+        frequencyCap: { label: '每个号码每 24 小时上限', help: '同一号码 24 小时内最多收到几条，超过的会被拦下（0 = 不限制）。', unit: '条' },
+        lowBalance: { label: '余额偏低提醒', help: '默认账号余额低于此数时，顶栏会提醒。', unit: '点' },
       },
       sandbox: {
         deliveryDelayMs: { label: '测试账号送达时间', help: '测试账号多久之后回报“已送达”，用来模拟真实服务商的回报时间。', unit: '毫秒' },
@@ -166,7 +199,7 @@ export default {
     groups: {
       general: { title: '一般', help: '表示言語' },
       shop: { title: '店舗', help: '店名・タイムゾーン・地域' },
-      sending: { title: '送信', help: '送信の一時停止とテスト用アカウント' },
+      sending: { title: '送信', help: '一時停止、再試行、送信停止時間帯、上限、テスト用アカウント' },
     },
     keys: {
       ui: {
@@ -187,6 +220,17 @@ export default {
       },
       sending: {
         paused: { label: '送信を一時停止', help: 'オンの間、送信待ちのメッセージは保持され、オフにすると送信されます。' },
+        maxAttempts: { label: '最大試行回数', help: '接続失敗など事業者に届かなかった送信を、自動で何回まで試みるか。' },
+        retryBaseMs: { label: '最初の再試行までの待ち時間', help: '最初の再試行までの待ち時間。以後は毎回倍になります（ゆらぎあり）。', unit: 'ミリ秒' },
+        retryCapMs: { label: '再試行の最大待ち時間', help: '再試行の間隔の上限。', unit: 'ミリ秒' },
+        quietHours: {
+          enabled: { label: '送信停止時間帯', help: 'ルール、API、取りこぼし分、自動再試行、販促メッセージはこの時間帯が終わるまで待ちます。ご自身で送信したメッセージはすぐ送られます。' },
+          start: { label: '送信停止の開始', help: '店舗のタイムゾーンの時刻、24 時間表記（HH:MM）。', placeholder: '21:00' },
+          end: { label: '送信停止の終了', help: '店舗のタイムゾーンの時刻、24 時間表記（HH:MM）。', placeholder: '09:00' },
+          retryFails: { label: '送信停止時間帯は再試行しない', help: 'オンにすると、再試行の時刻が送信停止時間帯に入る場合、待たずに失敗とします。' },
+        },
+        frequencyCap: { label: '1 番号あたり 24 時間の上限', help: '1 つの番号が 24 時間に受け取る最大件数。超えた分は送信しません（0 = 制限なし）。', unit: '件' },
+        lowBalance: { label: '残高わずかの警告', help: '既定アカウントの残高がこの値を下回ると、上部バーに警告を表示します。', unit: 'ポイント' },
       },
       sandbox: {
         deliveryDelayMs: { label: 'テスト用アカウントの配信時間', help: 'テスト用アカウントが「配信済み」を報告するまでの時間です。実際の事業者の報告を再現します。', unit: 'ミリ秒' },

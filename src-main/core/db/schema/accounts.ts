@@ -16,6 +16,13 @@ export const accounts = sqliteTable(
     priceDomestic: real('price_domestic'),
     priceInternational: real('price_international'),
     pausedReason: text('paused_reason'),
+    /** Sending limits; null means the provider's default (its capabilities). */
+    ratePerSecond: real('rate_per_second'),
+    concurrency: integer('concurrency'),
+    /** The last balance the provider told us, and when (refreshed by the dispatcher). */
+    balance: real('balance'),
+    balanceUnit: text('balance_unit'),
+    balanceCheckedAt: integer('balance_checked_at'),
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
   },

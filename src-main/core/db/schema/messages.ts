@@ -40,6 +40,10 @@ export const messages = sqliteTable(
     sentAt: integer('sent_at'),
     deliveredAt: integer('delivered_at'),
     finalAt: integer('final_at'),
+    /** notification | marketing: marketing messages are held back by quiet hours whoever sent them. */
+    purpose: text('purpose').notNull().default('notification'),
+    /** The message this one re-sends (the operator's "resend" of an `unknown` one). */
+    resendOf: integer('resend_of'),
   },
   (t) => [
     uniqueIndex('messages_idempotency_key_unique').on(t.idempotencyKey),
@@ -47,6 +51,7 @@ export const messages = sqliteTable(
     index('messages_to_idx').on(t.toE164, t.createdAt),
     index('messages_created_idx').on(t.createdAt),
     index('messages_account_idx').on(t.accountId, t.id),
+    index('messages_resend_of_idx').on(t.resendOf),
     check(
       'messages_status_check',
       sql`${t.status} in ('draft','scheduled','queued','sending','sent','delivered','failed','expired','unknown','cancelled','blocked','missed')`,

@@ -13,11 +13,15 @@ export const createSandboxProvider: ProviderFactory = (_account, context): Provi
   name: 'sandbox',
   capabilities: {
     multiRecipient: true,
-    idempotencyKey: true,
+    // No lookup by our key: a send whose answer was lost stays `unknown` for the operator.
+    idempotencyKey: false,
     longSms: true,
     balance: true,
     cancel: false,
     reportDeadlineMs: 72 * 3600_000,
+    // It answers at once: one request at a time of up to 50 numbers is plenty.
+    maxBatch: 50,
+    defaultConcurrency: 1,
   },
   async send(batch) {
     return batch.map((m) => ({ kind: 'accepted' as const, providerMessageId: `sbx-${m.idempotencyKey}` }));

@@ -1,0 +1,116 @@
+// Claiming due messages for sending (DESIGN.md §5). In one BEGIN IMMEDIATE transaction, and only while
+// this dispatcher holds the lease: the due rows of one account are read, checked again (number
+// validity, opt-out, the per-recipient frequency cap → `blocked`; quiet hours → deferred, the row
+// stays `queued` with its next time at the window's end), and the rest are marked `sending` with
+// UPDATE … RETURNING and committed before any request goes out.
+import type { Origin } from '../../../src-shared/api/schemas';
+import { parsePhone } from '../../../src-shared/phone/parse';
+import { checkQuietHours, type QuietHours } from '../../../src-shared/time/quiet-hours';
+import type { Db } from '../db/client';
+import type { MessageRow } from './repository';
+import type { Transitioner } from './transitions';
+
+const DAY_MS = 24 * 3600_000;
+
+/** Who decides the numbers that said "no more messages" (contacts). Returns the opted-out subset. */
+export type OptedOut = (e164s: string[]) => Set<string>;
+
+/** The default until contacts exist: nobody has opted out. */
+export const nobodyOptedOut: OptedOut = () => new Set();
+
+/** Sent by the app on its own (not an operator's explicit send): quiet hours govern these. */
+const AUTOMATIC_ORIGINS: readonly Origin[] = ['rule', 'api', 'catch-up'];
+
+/** Quiet hours apply to automatic origins, to marketing, and to automatic retries (a row tried before). */
+export function quietHoursApply(row: Pick<MessageRow, 'origin' | 'purpose' | 'attempts'>): boolean {
+  return AUTOMATIC_ORIGINS.includes(row.origin) || row.purpose === 'marketing' || row.attempts > 0;
+}
+
+export interface ClaimPolicy {
+  region: string;
+  quietHours: QuietHours;
+  /** Max messages per number per 24 h; 0 = no cap. */
+  frequencyCap: number;
+  optedOut: OptedOut;
+}
+
+export interface ClaimResult {
+  claimed: MessageRow[];
+  /** Rows that changed without being claimed (blocked, deferred), for the change events. */
+  touched: number[];
+  /** This dispatcher no longer holds the lease: it must stop sending. */
+  lost?: boolean;
+}
+
+export function createClaimer(db: Db, transitions: Transitioner) {
+  const holderStmt = db.prepare<[], { holder_id: string }>('select holder_id from dispatcher_lease where id = 1');
+  const nextAccountBase = `select account_id from messages where status = 'queued' and next_action_at <= ?`;
+  const candidatesStmt = db.prepare<[number, number, number], MessageRow>(
+    `select * from messages where status = 'queued' and account_id = ? and next_action_at <= ? order by next_action_at, id limit ?`,
+  );
+  const deferStmt = db.prepare(`update messages set next_action_at = ?, updated_at = ? where id = ? and status = 'queued'`);
+  // What reached (or may have reached) the number in the last 24 h: in flight, accepted, or unknown.
+  const recentStmt = db.prepare<[string, number, number], { n: number }>(
+    `select count(*) as n from messages where to_e164 = ? and (status = 'sending' or sent_at >= ? or (status = 'unknown' and updated_at >= ?))`,
+  );
+
+  /** The account of the earliest due queued row, leaving out the given accounts; null when none. */
+  function nextAccount(now: number, exclude: Iterable<number>): number | null {
+    const ids = [...exclude].map(Number);
+    const sql = `${nextAccountBase} ${ids.length ? `and account_id not in (${ids.join(',')})` : ''} order by next_action_at, id limit 1`;
+    return (db.prepare(sql).get(now) as { account_id: number } | undefined)?.account_id ?? null;
+  }
+
+  function claim(holderId: string, accountId: number, now: number, limit: number, policy: ClaimPolicy): ClaimResult {
+    return db.transaction((): ClaimResult => {
+      // The lease is checked inside the same write transaction: a dispatcher that lost it claims nothing.
+      if (holderStmt.get()?.holder_id !== holderId) return { claimed: [], touched: [], lost: true };
+      const candidates = candidatesStmt.all(accountId, now, limit);
+      if (candidates.length === 0) return { claimed: [], touched: [] };
+      const optedOut = policy.optedOut([...new Set(candidates.map((c) => c.to_e164))]);
+      const quiet = checkQuietHours(now, policy.quietHours);
+      const inBatch = new Map<string, number>();
+      const accepted: number[] = [];
+      const touched: number[] = [];
+      const block = (row: MessageRow, code: string, key: string, params?: Record<string, string | number>) => {
+        const patch = { next_action_at: null, final_at: now, error_code: code, error_key: key, error_params: params ? JSON.stringify(params) : null, error_detail: null };
+        if (transitions.transition(row.id, 'queued', 'blocked', now, patch, { code })) touched.push(row.id);
+      };
+      for (const row of candidates) {
+        if (!parsePhone(row.to_e164, policy.region).ok) {
+          block(row, 'invalid_number', 'sending.blocked.invalidNumber');
+          continue;
+        }
+        if (optedOut.has(row.to_e164)) {
+          block(row, 'opted_out', 'sending.blocked.optedOut');
+          continue;
+        }
+        if (quiet.inside && quietHoursApply(row)) {
+          deferStmt.run(quiet.allowedAt, now, row.id);
+          transitions.record(row.id, 'queued', 'queued', now, { code: 'quiet_hours', detail: new Date(quiet.allowedAt).toISOString() });
+          touched.push(row.id);
+          continue;
+        }
+        if (policy.frequencyCap > 0) {
+          const sent = (recentStmt.get(row.to_e164, now - DAY_MS, now - DAY_MS)?.n ?? 0) + (inBatch.get(row.to_e164) ?? 0);
+          if (sent >= policy.frequencyCap) {
+            block(row, 'frequency_cap', 'sending.blocked.frequencyCap', { max: policy.frequencyCap });
+            continue;
+          }
+          inBatch.set(row.to_e164, (inBatch.get(row.to_e164) ?? 0) + 1);
+        }
+        accepted.push(row.id);
+      }
+      if (accepted.length === 0) return { claimed: [], touched };
+      const claimed = db.prepare(`update messages set status = 'sending', attempts = attempts + 1, updated_at = ?, next_action_at = null
+        where status = 'queued' and id in (${accepted.join(',')}) returning *`).all(now) as MessageRow[];
+      claimed.sort((a, b) => accepted.indexOf(a.id) - accepted.indexOf(b.id));
+      for (const r of claimed) transitions.record(r.id, 'queued', 'sending', now, { code: 'claimed', detail: `attempt ${r.attempts}` });
+      return { claimed, touched };
+    }).immediate();
+  }
+
+  return { nextAccount, claim };
+}
+
+export type Claimer = ReturnType<typeof createClaimer>;
