@@ -4,6 +4,8 @@ import { Command, CommanderError } from 'commander';
 import { createI18n } from '../../src-shared/i18n';
 import { describeError, EXIT, type GlobalOptions } from './context';
 import { registerAccounts } from './commands/accounts';
+import { registerCancel } from './commands/cancel';
+import { registerResend } from './commands/resend';
 import { registerLog } from './commands/log';
 import { registerRun } from './commands/run';
 import { registerSegments } from './commands/segments';
@@ -29,6 +31,8 @@ export function buildProgram(): Command {
   registerAccounts(program, globals);
   registerServe(program, globals);
   registerRun(program, globals);
+  registerCancel(program, globals);
+  registerResend(program, globals);
   for (const command of program.commands) command.exitOverride();
   return program;
 }

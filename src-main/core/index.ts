@@ -10,6 +10,8 @@ import { applyPragmas, openRaw, readIdentity } from './db/client';
 import { assertOurs, loadMigrations, migrate } from './db/migrate';
 import { createDispatcher, type Dispatcher } from './dispatcher/dispatcher';
 import { createLease } from './dispatcher/lease';
+import { createBalanceKeeper } from './dispatcher/balance';
+import { resumeAccount } from './accounts/resume';
 import { createEventBus } from './events/bus';
 import { watchDataVersion } from './events/data-version-watcher';
 import { createMessageRepository } from './outbox/repository';
@@ -56,7 +58,7 @@ export async function createCore(options: CoreOptions & { migrationsDir?: string
   const accounts = createAccountsService(db, bus, clock, secrets, options.providers ?? builtInProviders, {
     clock,
     setting: (key) => settings.get(key),
-  });
+  }, () => settings.get('sending.lowBalance'));
   accounts.ensureSandboxDefault(clock.now());
 
   const repo = createMessageRepository(db);
@@ -64,13 +66,22 @@ export async function createCore(options: CoreOptions & { migrationsDir?: string
   const lease = createLease(db);
   let dispatcher: Dispatcher | null = null;
   const outbox = createOutboxService({ repo, transitions, accounts, settings, bus, clock, wake: () => dispatcher?.wake() });
+  const balances = createBalanceKeeper(db, accounts, bus, clock, log);
   if (options.dispatch !== false) {
     // Opt-outs live on contacts: the lead wires the contacts service's lookup here (options.optedOut is the seam).
-    dispatcher = createDispatcher({ db, repo, transitions, accounts, settings, bus, clock, lease, log, ...(options.optedOut ? { optedOut: options.optedOut } : {}) });
+    dispatcher = createDispatcher({ db, repo, transitions, accounts, settings, bus, clock, lease, log, balances, ...(options.optedOut ? { optedOut: options.optedOut } : {}) });
   }
 
   const handlers = createHandlers({
     version: options.version ?? '0.0.0', dataDir, accounts, settings, outbox, repo, lease, dispatcher, bus, clock,
+    engine: {
+      resumeAccount: (name) => {
+        resumeAccount(db, name, clock.now());
+        bus.emit({ type: 'accounts.changed' });
+        dispatcher?.wake();
+      },
+      recordBalance: (accountId, balance, unit) => balances.record(accountId, balance, unit, clock.now()),
+    },
   });
 
   const stopWatching = watchDataVersion(db, clock, options.watchIntervalMs ?? 500, () => {

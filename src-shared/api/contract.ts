@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import {
   accountViewSchema, balanceSchema, dispatcherStatusSchema, isoInstant, messageStatusSchema,
-  messageViewSchema, rejectionSchema, settingValueSchema, providerNames,
+  messageViewSchema, rejectionSchema, settingValueSchema, providerNames, messagePurposes, messageEventSchema,
 } from './schemas';
 import { languages } from '../i18n/languages';
 
@@ -54,6 +54,8 @@ export const contract = {
       account: z.string().min(1).max(100).optional(),
       memo: z.string().max(500).optional(),
       origin: z.enum(['composer', 'cli']).default('composer'),
+      /** Marketing messages wait for the end of quiet hours even when sent by hand. */
+      purpose: z.enum(messagePurposes).optional(),
     }).strict(),
     output: z.object({
       messages: z.array(z.object({ id: z.number().int(), to: z.string(), status: messageStatusSchema })),
@@ -80,6 +82,23 @@ export const contract = {
   'messages.cancel': {
     input: z.object({ id: z.number().int().positive() }).strict(),
     output: messageViewSchema,
+  },
+  'messages.resend': {
+    input: z.object({ id: z.number().int().positive(), origin: z.enum(['composer', 'cli']).optional() }).strict(),
+    /** The new message (its resendOf names the original). */
+    output: messageViewSchema,
+  },
+  'messages.markFailed': {
+    input: z.object({ id: z.number().int().positive() }).strict(),
+    output: messageViewSchema,
+  },
+  'messages.events': {
+    input: z.object({ id: z.number().int().positive() }).strict(),
+    output: z.object({ events: z.array(messageEventSchema) }),
+  },
+  'accounts.resume': {
+    input: z.object({ name: z.string().min(1).max(100) }).strict(),
+    output: z.object({ accounts: z.array(accountViewSchema) }),
   },
   'dispatcher.status': {
     input: empty,

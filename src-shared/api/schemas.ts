@@ -68,6 +68,16 @@ export const messageViewSchema = z.object({
 });
 export type MessageView = z.infer<typeof messageViewSchema>;
 
+/** One step in a message's story (message_events): each attempt with the provider's code and words. */
+export const messageEventSchema = z.object({
+  at: isoInstant,
+  from: messageStatusSchema.nullable(),
+  to: messageStatusSchema,
+  code: z.string().nullable(),
+  detail: z.string().nullable(),
+});
+export type MessageEvent = z.infer<typeof messageEventSchema>;
+
 export const rejectionCodes = ['invalid_number', 'not_mobile', 'duplicate', 'opted_out', 'empty'] as const;
 export type RejectionCode = (typeof rejectionCodes)[number];
 
@@ -90,6 +100,12 @@ export const accountViewSchema = z.object({
   testMode: z.boolean(),
   paused: z.boolean(),
   pausedReason: z.string().nullable(),
+  /** The last balance the provider reported (null: never asked, or the provider has none) and when. */
+  balance: z.number().nullable(),
+  balanceUnit: z.string().nullable(),
+  balanceCheckedAt: isoInstant.nullable(),
+  /** Below the low-balance setting. */
+  lowBalance: z.boolean(),
 });
 export type AccountView = z.infer<typeof accountViewSchema>;
 

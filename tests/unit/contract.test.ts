@@ -46,6 +46,10 @@ const examples: Record<MethodName, Record<string, unknown>[]> = {
   'messages.list': [{}, { status: ['sent', 'queued'], search: '0912', limit: 5, since: '2026-01-01T00:00:00Z', until: '2027-01-01T00:00:00+08:00', beforeId: 3, account: 'sandbox' }],
   'messages.get': [{ id: 1 }, { id: 99_999 }],
   'messages.cancel': [{ id: 1 }, { id: 99_999 }],
+  'messages.resend': [{ id: 1 }, { id: 99_999, origin: 'cli' }],
+  'messages.markFailed': [{ id: 1 }, { id: 99_999 }],
+  'messages.events': [{ id: 1 }, { id: 99_999 }],
+  'accounts.resume': [{ name: 'sandbox' }, { name: 'nobody' }],
   'dispatcher.status': [{}],
   'dispatcher.setPaused': [{ paused: true }, { paused: false }],
 };

@@ -16,6 +16,9 @@ interface AccountRow {
   secret_sealed: string | null;
   sender: string | null;
   paused_reason: string | null;
+  balance: number | null;
+  balance_unit: string | null;
+  balance_checked_at: number | null;
 }
 
 export const SANDBOX_ACCOUNT_NAME = 'sandbox';
@@ -39,6 +42,8 @@ export function createAccountsService(
   secrets: SecretBox,
   factories: Partial<Record<ProviderName, ProviderFactory>>,
   context: ProviderContext,
+  /** The low-balance warning threshold (setting sending.lowBalance). */
+  lowBalanceThreshold: () => number = () => 0,
 ): AccountsService {
   const all = db.prepare<[], AccountRow>('select * from accounts order by is_default desc, name');
   const byNameStmt = db.prepare<[string], AccountRow>('select * from accounts where name = ?');
@@ -56,6 +61,10 @@ export function createAccountsService(
     testMode: r.provider === 'sandbox',
     paused: r.paused_reason !== null,
     pausedReason: r.paused_reason,
+    balance: r.balance,
+    balanceUnit: r.balance_unit,
+    balanceCheckedAt: r.balance_checked_at === null ? null : new Date(r.balance_checked_at).toISOString(),
+    lowBalance: r.balance !== null && r.provider !== 'sandbox' && r.balance < lowBalanceThreshold(),
   });
 
   const openSecret = (sealed: string | null): string | null => {

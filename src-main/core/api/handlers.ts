@@ -22,6 +22,11 @@ export interface HandlerDeps {
   dispatcher: Dispatcher | null;
   bus: EventBus;
   clock: Clock;
+  /** Sending-engine operations (issue 6). */
+  engine: {
+    resumeAccount(name: string): void;
+    recordBalance(accountId: number, balance: number | null, unit: string | null): void;
+  };
 }
 
 export function createHandlers(d: HandlerDeps): ApiHandlers {
@@ -84,6 +89,7 @@ export function createHandlers(d: HandlerDeps): ApiHandlers {
       const account = name ? d.accounts.byName(name) : d.accounts.defaultAccount();
       if (!account) throw new ApiError('validation', 'errors.account.none');
       const b = await d.accounts.provider(account.id).balance();
+      if (b.supported) d.engine.recordBalance(account.id, b.balance, b.unit);
       return { account: account.name, ...b };
     },
     'accounts.setDefault': ({ name }) => {
@@ -109,6 +115,21 @@ export function createHandlers(d: HandlerDeps): ApiHandlers {
     'messages.cancel': ({ id }) => {
       d.outbox.cancel(id);
       return getMessage(id);
+    },
+    'messages.resend': ({ id, origin }) => getMessage(d.outbox.resend(id, origin ?? 'composer')),
+    'messages.markFailed': ({ id }) => {
+      d.outbox.markFailed(id);
+      return getMessage(id);
+    },
+    'messages.events': ({ id }) => {
+      getMessage(id);
+      return {
+        events: d.repo.events(id).map((e) => ({ at: new Date(e.at).toISOString(), from: e.from_status, to: e.to_status, code: e.code, detail: e.detail })),
+      };
+    },
+    'accounts.resume': ({ name }) => {
+      d.engine.resumeAccount(name);
+      return { accounts: d.accounts.list() };
     },
     'dispatcher.status': () => dispatcherStatus(),
     'dispatcher.setPaused': ({ paused }) => {

@@ -21,7 +21,7 @@ import { createClaimer, nobodyOptedOut, type ClaimPolicy, type OptedOut } from '
 import { classifyTransportFailure, isProviderRetryable, planRetry, type RetrySettings } from '../outbox/retry-policy';
 import type { Lease } from './lease';
 import { statusPollDelayMs } from './backoff';
-import { createBalanceKeeper, NO_CREDIT_REASON } from './balance';
+import { createBalanceKeeper, NO_CREDIT_REASON, type BalanceKeeper } from './balance';
 import { RateLimiter } from './rate-limiter';
 
 export const MAX_TIMER_MS = 30_000;
@@ -45,6 +45,7 @@ export interface DispatcherDeps {
   random?: () => number;
   /** Numbers that opted out (contacts); by default nobody. */
   optedOut?: OptedOut;
+  balances?: BalanceKeeper;
 }
 
 export interface Dispatcher {
@@ -70,7 +71,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
   const random = deps.random ?? Math.random;
   const optedOut = deps.optedOut ?? nobodyOptedOut;
   const claimer = createClaimer(db, transitions);
-  const balances = createBalanceKeeper(db, accounts, bus, clock, deps.log);
+  const balances = deps.balances ?? createBalanceKeeper(db, accounts, bus, clock, deps.log);
   let timer: unknown = null;
   let running: Promise<void> | null = null;
   let again = false;

@@ -128,6 +128,15 @@ export function createMessageRepository(db: Db) {
       return db.prepare(`select * from messages where status = 'unknown' and next_action_at <= ? order by next_action_at limit ?`).all(now, limit) as MessageRow[];
     },
 
+    stopChecking(id: number, now: number): void {
+      db.prepare(`update messages set next_action_at = null, updated_at = ? where id = ? and status = 'unknown'`).run(now, id);
+    },
+
+    /** The story of a message: every transition and attempt with the provider's code and words. */
+    events(id: number): { at: number; from_status: MessageStatus | null; to_status: MessageStatus; code: string | null; detail: string | null }[] {
+      return db.prepare('select at, from_status, to_status, code, detail from message_events where message_id = ? order by id').all(id) as never;
+    },
+
     row(id: number): MessageRow | undefined {
       return db.prepare('select * from messages where id = ?').get(id) as MessageRow | undefined;
     },

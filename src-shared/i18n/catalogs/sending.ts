@@ -4,6 +4,7 @@ import type { Catalog } from '../catalog';
 // what the operator can do about them, the attempts of a message, balance and paused accounts.
 export default {
   'zh-TW': {
+    cli: { cancelled: '已取消簡訊 #{{id}}。', resent: '已建立新簡訊 #{{id}}（重新發送 #{{original}}）。' },
     blocked: {
       invalidNumber: '號碼不是有效的手機號碼，未發送。',
       optedOut: '這個號碼已要求不再接收簡訊，未發送。',
@@ -51,6 +52,7 @@ export default {
     },
   },
   en: {
+    cli: { cancelled: 'Message #{{id}} cancelled.', resent: 'New message #{{id}} created (resend of #{{original}}).' },
     blocked: {
       invalidNumber: 'The number is not a valid mobile number; not sent.',
       optedOut: 'This number asked not to receive messages; not sent.',
@@ -98,6 +100,7 @@ export default {
     },
   },
   'zh-CN': {
+    cli: { cancelled: '已取消短信 #{{id}}。', resent: '已新建短信 #{{id}}（重新发送 #{{original}}）。' },
     blocked: {
       invalidNumber: '号码不是有效的手机号码，未发送。',
       optedOut: '这个号码已要求不再接收短信，未发送。',
@@ -145,6 +148,7 @@ export default {
     },
   },
   ja: {
+    cli: { cancelled: 'メッセージ #{{id}} を取り消しました。', resent: '新しいメッセージ #{{id}} を作成しました（#{{original}} の再送信）。' },
     blocked: {
       invalidNumber: '有効な携帯電話番号ではないため、送信しませんでした。',
       optedOut: 'この番号は受信を拒否しているため、送信しませんでした。',
