@@ -60,6 +60,30 @@ export interface ProviderCapabilities {
   cancel: boolean;
   /** How long delivery reports may take before we stop asking (ms). */
   reportDeadlineMs: number;
+  /** Most recipients one send request may carry (1 when multiRecipient is false). */
+  maxRecipientsPerRequest?: number;
+  /** Most segments one message may have at this provider. */
+  maxSegments?: number;
+  /** Most characters one message may have at this provider. */
+  maxLength?: number;
+  /** The charset we send in. */
+  charset?: 'UTF-8';
+  /** The account's user field means this (for labels): user id, or Twilio's Account SID. */
+  usernameKind?: 'user' | 'accountSid';
+}
+
+/** What a cancel of an accepted (provider-side scheduled) message came to. */
+export type CancelOutcome =
+  | { kind: 'cancelled' }
+  /** Already sent or not found: nothing to cancel at the provider. */
+  | ({ kind: 'too_late' } & ProviderProblem)
+  | ({ kind: 'error' } & ProviderProblem);
+
+/** HTTP timeouts for adapters (tests shorten them). */
+export interface HttpTimeouts {
+  connectMs: number;
+  headersMs: number;
+  bodyMs: number;
 }
 
 export interface Provider {
@@ -70,6 +94,10 @@ export interface Provider {
   /** One outcome per ref, in order. */
   status(refs: StatusRef[]): Promise<StatusOutcome[]>;
   balance(): Promise<Balance>;
+  /** Cancels accepted messages, one outcome per ref, where the provider supports it. */
+  cancel?(refs: StatusRef[]): Promise<CancelOutcome[]>;
+  /** Releases sockets (called when the adapter is rebuilt or the core closes). */
+  close?(): Promise<void>;
 }
 
 export interface ProviderAccount {
@@ -87,6 +115,8 @@ export interface ProviderContext {
   clock: Clock;
   /** Reads a setting at call time (e.g. the sandbox's delivery delay). */
   setting: (key: 'sandbox.deliveryDelayMs') => number;
+  /** HTTP timeouts for real providers; defaults when left out. */
+  http?: Partial<HttpTimeouts>;
 }
 
 export type ProviderFactory = (account: ProviderAccount, context: ProviderContext) => Provider;
