@@ -2,9 +2,11 @@ import type { ProviderName } from '../../../src-shared/api/schemas';
 import type { ProviderFactory } from './types';
 import { createSandboxProvider } from './sandbox';
 import { createTwsmsProvider } from './twsms';
+import { createEvery8dProvider } from './every8d';
 
 /** Built-in providers. Real adapters (TwSMS, EVERY8D, Mitake, Twilio) join here. */
 export const builtInProviders: Partial<Record<ProviderName, ProviderFactory>> = {
   sandbox: createSandboxProvider,
   twsms: createTwsmsProvider,
+  every8d: createEvery8dProvider,
 };

@@ -11,6 +11,8 @@ export interface OutgoingMessage {
   text: string;
   segments: number;
   encoding: 'GSM-7' | 'UCS-2';
+  /** The previous attempt of this message ended `unknown` (an operator's resend): use the provider's duplicate guard if it has one. */
+  previousAttemptUnknown?: boolean;
 }
 
 /** An explanation a person can read: an i18n key with params, plus the provider's own code and words. */

@@ -23,6 +23,7 @@ export default {
       serverStatus: '業者發生錯誤（HTTP {{status}}）；無法確定是否已收到，不會自動重送。',
     },
     code: {
+      duplicateFiltered: '{{provider}}（{{code}}）：同樣的內容在 24 小時內已送到這個號碼，業者的重複過濾沒有再送一次。',
       ok: '{{provider}} 回覆 {{code}}：成功。',
       badCredentials: '{{provider}} 回覆 {{code}}：帳號或密碼錯誤。請到設定檢查這個帳號。',
       missingCredentials: '{{provider}} 回覆 {{code}}：沒有提供帳號或密碼。',
@@ -101,6 +102,7 @@ export default {
       serverStatus: 'The provider had an error (HTTP {{status}}); it is not certain the message was received, so it will not be resent automatically.',
     },
     code: {
+      duplicateFiltered: '{{provider}} ({{code}}): the same text already went to this number within 24 hours, so the provider\'s duplicate filter did not send it again.',
       ok: '{{provider}} answered {{code}}: success.',
       badCredentials: '{{provider}} answered {{code}}: wrong user name or password. Check this account in Settings.',
       missingCredentials: '{{provider}} answered {{code}}: no user name or password was given.',
@@ -179,6 +181,7 @@ export default {
       serverStatus: '服务商发生错误（HTTP {{status}}）；无法确定是否已收到，不会自动重发。',
     },
     code: {
+      duplicateFiltered: '{{provider}}（{{code}}）：同样的内容在 24 小时内已发到此号码，服务商的重复过滤没有再发一次。',
       ok: '{{provider}} 返回 {{code}}：成功。',
       badCredentials: '{{provider}} 返回 {{code}}：账号或密码错误。请在设置中检查此账号。',
       missingCredentials: '{{provider}} 返回 {{code}}：未提供账号或密码。',
@@ -257,6 +260,7 @@ export default {
       serverStatus: '事業者でエラーが発生しました（HTTP {{status}}）。受け付けられたか不明なため、自動再送はしません。',
     },
     code: {
+      duplicateFiltered: '{{provider}}（{{code}}）：同じ本文が 24 時間以内にこの番号へ送信済みのため、事業者の重複フィルターにより再送されませんでした。',
       ok: '{{provider}} の応答 {{code}}：成功。',
       badCredentials: '{{provider}} の応答 {{code}}：ユーザー名またはパスワードが違います。設定でこのアカウントを確認してください。',
       missingCredentials: '{{provider}} の応答 {{code}}：ユーザー名またはパスワードがありません。',
