@@ -83,7 +83,7 @@ export async function startMitakeFake(options: MitakeFakeOptions = {}): Promise<
     if (!/^09\d{8}$/.test(dst) && !/^\d{8,20}$/.test(dst)) return block(id, { statuscode: 'v' });
     const smbody = p.get('smbody') ?? '';
     if (smbody.trim() === '') return block(id, { statuscode: 'u' });
-    const cost = countSegments(smbody.replace(/\x06/g, '\n')).segments;
+    const cost = countSegments(smbody.split(String.fromCharCode(6)).join('\n')).segments;
     if (credits < cost) return block(id, { statuscode: 's' });
     credits -= cost;
     const msgid = `#${String(nextMsgid++).padStart(9, '0')}`;

@@ -128,7 +128,8 @@ describe('Mitake fake strictness', () => {
     const body = new URLSearchParams({ username: 'user', password: 'pass', dstaddr: '0912345678', smbody: '你好' }).toString();
     const res = await fetch(`${fake.url}/api/mtk/SmSend`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body });
     expect(await res.text()).toContain('statuscode=1');
-    expect(fake.accepted[0]!.smbody).toBe('雿末'); // the UTF-8 bytes of 你好 read as Big5
+    expect(fake.accepted[0]!.smbody).toBe(new TextDecoder('big5').decode(Buffer.from('你好', 'utf8')));
+    expect(fake.accepted[0]!.smbody).not.toBe('你好');
     const unknown = await fetch(`${fake.url}/api/mtk/SmQuery`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'username=user&password=pass&foo=1' });
     expect((await unknown.text()).trim()).toBe('y');
   });
