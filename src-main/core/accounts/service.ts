@@ -108,6 +108,7 @@ export function createAccountsService(
       const signature = JSON.stringify([row.provider, row.base_url, row.username, row.secret_sealed, row.sender]);
       const cached = providers.get(accountId);
       if (cached && cached.signature === signature) return cached.provider;
+      void cached?.provider.close?.(); // the old adapter's sockets
       const factory = factories[row.provider];
       if (!factory) throw new ApiError('provider', 'errors.provider.unsupported', { provider: row.provider });
       const provider = factory(

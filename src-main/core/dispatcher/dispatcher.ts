@@ -215,7 +215,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     const limits = limitsStmt.get(accountId);
     const concurrency = Math.max(1, limits?.concurrency ?? provider.capabilities.defaultConcurrency ?? DEFAULT_CONCURRENCY);
     const rate = limits?.rate_per_second ?? provider.capabilities.defaultRatePerSecond ?? null;
-    const maxBatch = provider.capabilities.multiRecipient ? Math.max(1, provider.capabilities.maxBatch ?? DEFAULT_MAX_BATCH) : 1;
+    const maxBatch = provider.capabilities.multiRecipient ? Math.max(1, provider.capabilities.maxRecipientsPerRequest ?? DEFAULT_MAX_BATCH) : 1;
     let flow = flows.get(accountId);
     if (!flow) {
       flow = { inflight: 0, concurrency, maxBatch, limiter: new RateLimiter(rate, clock.now()) };

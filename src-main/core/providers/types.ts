@@ -11,6 +11,8 @@ export interface OutgoingMessage {
   text: string;
   segments: number;
   encoding: 'GSM-7' | 'UCS-2';
+  /** The previous attempt of this message ended `unknown` (an operator's resend): use the provider's duplicate guard if it has one. */
+  previousAttemptUnknown?: boolean;
 }
 
 /** An explanation a person can read: an i18n key with params, plus the provider's own code and words. */
@@ -68,11 +70,33 @@ export interface ProviderCapabilities {
   cancel: boolean;
   /** How long delivery reports may take before we stop asking (ms). */
   reportDeadlineMs: number;
-  /** Most recipients of one text in one request, when multiRecipient (default 100). */
-  maxBatch?: number;
-  /** Default per-account limits (an account's own columns override them). */
+  /** Default per-account sending limits (an account's own columns override them). */
   defaultRatePerSecond?: number;
   defaultConcurrency?: number;
+  /** Most recipients one send request may carry (1 when multiRecipient is false). */
+  maxRecipientsPerRequest?: number;
+  /** Most segments one message may have at this provider. */
+  maxSegments?: number;
+  /** Most characters one message may have at this provider. */
+  maxLength?: number;
+  /** The charset we send in. */
+  charset?: 'UTF-8';
+  /** The account's user field means this (for labels): user id, or Twilio's Account SID. */
+  usernameKind?: 'user' | 'accountSid';
+}
+
+/** What a cancel of an accepted (provider-side scheduled) message came to. */
+export type CancelOutcome =
+  | { kind: 'cancelled' }
+  /** Already sent or not found: nothing to cancel at the provider. */
+  | ({ kind: 'too_late' } & ProviderProblem)
+  | ({ kind: 'error' } & ProviderProblem);
+
+/** HTTP timeouts for adapters (tests shorten them). */
+export interface HttpTimeouts {
+  connectMs: number;
+  headersMs: number;
+  bodyMs: number;
 }
 
 export interface Provider {
@@ -83,6 +107,10 @@ export interface Provider {
   /** One outcome per ref, in order. */
   status(refs: StatusRef[]): Promise<StatusOutcome[]>;
   balance(): Promise<Balance>;
+  /** Cancels accepted messages, one outcome per ref, where the provider supports it. */
+  cancel?(refs: StatusRef[]): Promise<CancelOutcome[]>;
+  /** Releases sockets (called when the adapter is rebuilt or the core closes). */
+  close?(): Promise<void>;
 }
 
 export interface ProviderAccount {
@@ -100,6 +128,8 @@ export interface ProviderContext {
   clock: Clock;
   /** Reads a setting at call time (e.g. the sandbox's delivery delay). */
   setting: (key: 'sandbox.deliveryDelayMs') => number;
+  /** HTTP timeouts for real providers; defaults when left out. */
+  http?: Partial<HttpTimeouts>;
 }
 
 export type ProviderFactory = (account: ProviderAccount, context: ProviderContext) => Provider;

@@ -20,7 +20,7 @@ export const createSandboxProvider: ProviderFactory = (_account, context): Provi
     cancel: false,
     reportDeadlineMs: 72 * 3600_000,
     // It answers at once: one request at a time of up to 50 numbers is plenty.
-    maxBatch: 50,
+    maxRecipientsPerRequest: 50,
     defaultConcurrency: 1,
   },
   async send(batch) {

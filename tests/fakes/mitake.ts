@@ -1,0 +1,189 @@
+// A strict loopback Mitake API v2.14 (providers.md §3.8): /api/mtk/{SmSend,SmQuery,SmCancel} (and the
+// /b2c/mtk/ aliases), form POSTs; SmSend reads its body in the charset CharsetURL names and — as the
+// real one — in Big5 when it is left out (so a UTF-8 body without it arrives garbled or refused).
+// clientid de-duplicates for 12 h: a repeat answers the first result with Duplicate=Y.
+import { countSegments } from '../../src-shared/sms/segments';
+import { requestParams, startFakeServer, unknownParams, type FakeFaults, type FakeReply, type FakeRequest } from './http-fake';
+
+export interface MitakeFakeOptions {
+  username?: string;
+  password?: string;
+  credits?: number;
+  statusLagMs?: number;
+  latencyMs?: number;
+  now?: () => number;
+}
+
+export interface MitakeAccepted {
+  msgid: string;
+  dstaddr: string;
+  smbody: string;
+  clientid: string | null;
+  at: number;
+  cost: number;
+  cancelled: boolean;
+}
+
+export interface MitakeFake extends FakeFaults {
+  url: string;
+  accepted: MitakeAccepted[];
+  requests: FakeRequest[];
+  /** How many SmSend answers were replays of an earlier clientid. */
+  duplicates(): number;
+  credits(): number;
+  setCredits(points: number): void;
+  setCredentials(username: string, password: string): void;
+  setStatusLag(ms: number): void;
+  /** The next N SmSend/SmQuery calls answer this status code instead of being processed. */
+  setNextCode(code: string, count?: number): void;
+  /** The final status digit for a dstaddr (as sent, e.g. 0912345678): 4 (delivered) by default. */
+  setFinalStatus(dstaddr: string, status: string): void;
+  close(): Promise<void>;
+}
+
+const SEND_PARAMS = ['username', 'password', 'dstaddr', 'destname', 'dlvtime', 'vldtime', 'smbody', 'response', 'clientid', 'objectID', 'smsPointFlag'];
+const QUERY_PARAMS = ['username', 'password', 'msgid', 'smsPointFlag'];
+const CANCEL_PARAMS = ['username', 'password', 'msgid'];
+const CRLF = '\r\n';
+
+const reply = (lines: string[]): FakeReply => ({ status: 200, body: lines.join(CRLF) + CRLF });
+const block = (id: string, fields: Record<string, string | number>) => reply([`[${id}]`, ...Object.entries(fields).map(([k, v]) => `${k}=${v}`)]);
+
+function taipei(ms: number): string {
+  const d = new Date(ms + 8 * 3600_000);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getUTCFullYear()}${p(d.getUTCMonth() + 1)}${p(d.getUTCDate())}${p(d.getUTCHours())}${p(d.getUTCMinutes())}${p(d.getUTCSeconds())}`;
+}
+
+export async function startMitakeFake(options: MitakeFakeOptions = {}): Promise<MitakeFake> {
+  let username = options.username ?? 'user';
+  let password = options.password ?? 'pass';
+  let credits = options.credits ?? 1000;
+  let statusLagMs = options.statusLagMs ?? 0;
+  const now = options.now ?? Date.now;
+  const accepted: MitakeAccepted[] = [];
+  const byClientId = new Map<string, { at: number; body: string }>();
+  const finalStatus = new Map<string, string>();
+  let nextCodes: string[] = [];
+  let duplicates = 0;
+  let nextMsgid = 13;
+
+  const statusOf = (m: MitakeAccepted) => (m.cancelled ? '9' : now() - m.at < statusLagMs ? '1' : (finalStatus.get(m.dstaddr) ?? '4'));
+
+  function send(p: Map<string, string>): FakeReply {
+    const id = p.get('clientid') || '1';
+    const clientid = p.get('clientid') || null;
+    if (clientid !== null && clientid.length > 36) return block(id, { statuscode: 'y' });
+    const earlier = clientid ? byClientId.get(clientid) : undefined;
+    if (earlier && now() - earlier.at < 12 * 3600_000) {
+      duplicates++;
+      return { status: 200, body: earlier.body + `Duplicate=Y${CRLF}` };
+    }
+    const dst = (p.get('dstaddr') ?? '').replace(/^[+.\-\s]+/, '').replace(/^88609/, '8869');
+    if (!/^09\d{8}$/.test(dst) && !/^\d{8,20}$/.test(dst)) return block(id, { statuscode: 'v' });
+    const smbody = p.get('smbody') ?? '';
+    if (smbody.trim() === '') return block(id, { statuscode: 'u' });
+    const cost = countSegments(smbody.split(String.fromCharCode(6)).join('\n')).segments;
+    if (credits < cost) return block(id, { statuscode: 's' });
+    credits -= cost;
+    const msgid = `#${String(nextMsgid++).padStart(9, '0')}`;
+    accepted.push({ msgid, dstaddr: dst, smbody, clientid, at: now(), cost, cancelled: false });
+    const answer = block(id, { msgid, statuscode: 1, AccountPoint: credits });
+    if (clientid) byClientId.set(clientid, { at: now(), body: answer.body });
+    return answer;
+  }
+
+  function query(p: Map<string, string>): FakeReply {
+    const ids = (p.get('msgid') ?? '').split(',').filter(Boolean);
+    if (ids.length === 0) return reply([`AccountPoint=${credits}`]);
+    if (ids.length > 100) return reply(['w']);
+    const rows = ids.flatMap((id) => {
+      const m = accepted.find((a) => a.msgid === id);
+      if (!m) return [];
+      const s = statusOf(m);
+      return [`${m.msgid}\t${s}\t${taipei(s === '1' ? m.at : m.at + statusLagMs)}`];
+    });
+    return rows.length ? reply(rows) : reply(['z']);
+  }
+
+  function cancel(p: Map<string, string>): FakeReply {
+    const ids = (p.get('msgid') ?? '').split(',').filter(Boolean);
+    if (ids.length > 100) return reply(['w']);
+    return reply(
+      ids.map((id) => {
+        const m = accepted.find((a) => a.msgid === id);
+        if (!m) return `${id}=?`;
+        const s = statusOf(m);
+        if (s !== '1') return `${id}=${s}`;
+        m.cancelled = true;
+        credits += m.cost;
+        return `${id}=9`;
+      }),
+    );
+  }
+
+  const server = await startFakeServer((req) => {
+    const m = /^\/(api|b2c)\/mtk\/(SmSend|SmQuery|SmCancel)$/.exec(req.path);
+    if (!m) return { status: 404, body: 'Not Found' };
+    if (req.method !== 'POST') return { status: 405, body: 'Method Not Allowed' };
+    const op = m[2]!;
+    // SmSend's charset is chosen in the query string; the rest of the API reads UTF-8.
+    const search = new URLSearchParams(req.query);
+    const charsetParam = search.get('CharsetURL');
+    if ([...search.keys()].some((k) => k !== 'CharsetURL')) return reply(['y']);
+    if (charsetParam !== null && !['Big5', 'UTF8', 'UTF-8'].includes(charsetParam)) return reply(['y']);
+    const charset = op === 'SmSend' && (charsetParam === null || charsetParam === 'Big5') ? 'big5' : 'utf-8';
+    let p: Map<string, string>;
+    try {
+      p = requestParams({ ...req, query: '' }, charset);
+    } catch {
+      return reply(['y']);
+    }
+    const allowed = op === 'SmSend' ? SEND_PARAMS : op === 'SmQuery' ? QUERY_PARAMS : CANCEL_PARAMS;
+    if (unknownParams(p, allowed).length) return reply(['y']);
+    const id = p.get('clientid') || '1';
+    if (!p.get('username')) return block(id, { statuscode: 'c' });
+    if (!p.get('password')) return block(id, { statuscode: 'd' });
+    if (p.get('username') !== username || p.get('password') !== password) return block(id, { statuscode: 'e' });
+    const scripted = op === 'SmCancel' ? undefined : nextCodes.shift();
+    if (scripted !== undefined) return op === 'SmSend' ? block(id, { statuscode: scripted }) : reply([scripted]);
+    if (op === 'SmSend') return send(p);
+    if (op === 'SmQuery') return query(p);
+    return cancel(p);
+  });
+  server.latencyMs = options.latencyMs ?? 0;
+
+  return {
+    url: server.url,
+    accepted,
+    requests: server.requests,
+    get latencyMs() {
+      return server.latencyMs;
+    },
+    set latencyMs(ms: number) {
+      server.latencyMs = ms;
+    },
+    failNext: server.failNext,
+    hangBeforeAccept: server.hangBeforeAccept,
+    afterAccept: server.afterAccept,
+    duplicates: () => duplicates,
+    credits: () => credits,
+    setCredits(points) {
+      credits = points;
+    },
+    setCredentials(u, pw) {
+      username = u;
+      password = pw;
+    },
+    setStatusLag(ms) {
+      statusLagMs = ms;
+    },
+    setNextCode(code, count = 1) {
+      nextCodes = [...nextCodes, ...Array.from({ length: count }, () => code)];
+    },
+    setFinalStatus(dstaddr, status) {
+      finalStatus.set(dstaddr, status);
+    },
+    close: server.close,
+  };
+}
