@@ -120,8 +120,12 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     return { region: settings.get('shop.region'), quietHours: quietHours(), frequencyCap: settings.get('sending.frequencyCap'), optedOut };
   }
 
-  /** The provider can tell whether it holds a message we never heard back about (Mitake clientid…). */
-  const canLookUp = (provider: Provider | null, row: MessageRow) => row.provider_message_id !== null || (provider?.capabilities.idempotencyKey ?? false);
+  /**
+   * An `unknown` row can be settled without the operator: by the status query when we have the
+   * provider's id, or by sending again under the same key where the provider drops duplicates of it
+   * (Mitake's clientid) — the provider's duplicate guard, not a blind resend.
+   */
+  const canResolve = (provider: Provider | null, row: MessageRow) => row.provider_message_id !== null || (provider?.capabilities.idempotencyKey ?? false);
 
   function providerQuietly(accountId: number): Provider | null {
     try {
@@ -135,7 +139,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     // A previous dispatcher died between marking rows `sending` and recording the provider's answer.
     // They may have reached the provider: never resend them blindly; ask the provider where it can tell.
     for (const row of repo.orphanedSending()) {
-      const lookUp = canLookUp(providerQuietly(row.account_id), row);
+      const lookUp = canResolve(providerQuietly(row.account_id), row);
       const moved = transitions.transition(row.id, 'sending', 'unknown', now,
         { next_action_at: lookUp ? now : null, final_at: now, status_checks: 0, error_code: 'interrupted', error_key: 'errors.provider.crashed', error_params: null, error_detail: null },
         { code: 'interrupted' });
@@ -192,7 +196,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
         break;
       case 'unknown':
         moved = transitions.transition(row.id, 'sending', 'unknown', now,
-          { ...problemPatch(outcome), final_at: now, status_checks: 0, next_action_at: canLookUp(provider, row) ? now + statusPollDelayMs(0) : null },
+          { ...problemPatch(outcome), final_at: now, status_checks: 0, next_action_at: canResolve(provider, row) ? now + statusPollDelayMs(0) : null },
           { code: outcome.code, detail: outcome.detail });
         break;
     }
@@ -240,6 +244,14 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
       byText.set(r.text, groups);
     }
     return [...byText.values()].flat();
+  }
+
+  const wasUnknownStmt = db.prepare<[number], { n: number }>(`select count(*) as n from message_events where message_id = ? and to_status = 'unknown'`);
+  const statusStmt = db.prepare<[number], { status: string }>('select status from messages where id = ?');
+  /** This message (or the one it re-sends) may already be at the provider: its duplicate guard should apply. */
+  function afterUnknown(row: MessageRow): boolean {
+    if (row.resend_of !== null && statusStmt.get(row.resend_of)?.status === 'unknown') return true;
+    return row.attempts > 1 && (wasUnknownStmt.get(row.id)?.n ?? 0) > 0;
   }
 
   const sleep = (ms: number) => new Promise<void>((resolve) => clock.setTimeout(resolve, ms));
@@ -315,6 +327,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
   async function sendRequest(provider: Provider, accountId: number, rows: MessageRow[], answers: (() => void)[]): Promise<void> {
     const outgoing: OutgoingMessage[] = rows.map((r) => ({
       messageId: r.id, idempotencyKey: r.idempotency_key, to: r.to_e164, text: r.text, segments: r.segments, encoding: r.encoding,
+      ...(afterUnknown(r) ? { previousAttemptUnknown: true } : {}),
     }));
     let outcomes: SendOutcome[];
     try {
@@ -390,12 +403,25 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
       const due = status === 'sent' ? repo.dueStatusChecks(now, STATUS_BATCH) : repo.dueUnknownChecks(now, STATUS_BATCH);
       const byAccount = new Map<number, MessageRow[]>();
       for (const r of due) byAccount.set(r.account_id, [...(byAccount.get(r.account_id) ?? []), r]);
-      for (const [accountId, batch] of byAccount) {
+      for (let [accountId, batch] of byAccount) {
         const provider = providerOrPause(accountId);
         if (!provider) {
           const later = clock.now() + statusPollDelayMs(10);
           for (const row of batch) deferPollStmt.run(later, row.id, status);
           continue;
+        }
+        if (status === 'unknown') {
+          // No provider id: only the duplicate guard can settle it (send again under the same key).
+          const keyed = batch.filter((r) => r.provider_message_id === null);
+          const at = clock.now();
+          db.transaction(() => keyed.forEach((row) => {
+            const moved = provider.capabilities.idempotencyKey
+              ? transitions.transition(row.id, 'unknown', 'queued', at, { final_at: null, next_action_at: at, error_code: null, error_key: null, error_params: null, error_detail: null }, { code: 'resend_same_key', detail: row.idempotency_key })
+              : nextPollStmt.run(null, row.status_checks, at, row.id, 'unknown').changes > 0;
+            if (moved) touched.add(row.id);
+          }))();
+          batch = batch.filter((r) => r.provider_message_id !== null);
+          if (batch.length === 0) continue;
         }
         let outcomes: (StatusOutcome | null)[];
         try {
