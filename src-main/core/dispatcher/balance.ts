@@ -14,7 +14,7 @@ export const NO_CREDIT_REASON = 'sending.paused.noCredit';
 
 export function createBalanceKeeper(db: Db, accounts: AccountsService, bus: EventBus, clock: Clock, log: (line: string) => void) {
   const usedSinceCheck = new Set<number>();
-  const rows = db.prepare<[], { id: number; balance_checked_at: number | null; paused_reason: string | null }>('select id, balance_checked_at, paused_reason from accounts');
+  const rows = db.prepare<[], { id: number; is_default: number; balance_checked_at: number | null; paused_reason: string | null }>('select id, is_default, balance_checked_at, paused_reason from accounts');
   const store = db.prepare('update accounts set balance = ?, balance_unit = ?, balance_checked_at = ? where id = ?');
   const resume = db.prepare(`update accounts set paused_reason = null, updated_at = ? where id = ? and paused_reason = '${NO_CREDIT_REASON}'`);
 
@@ -45,11 +45,18 @@ export function createBalanceKeeper(db: Db, accounts: AccountsService, bus: Even
     noteSent(accountId: number): void {
       usedSinceCheck.add(accountId);
     },
-    /** Accounts whose balance is stale (or just used, or paused for credit) are asked again. */
+    /**
+     * Asks again for the balance of the default account (the header shows it) every few minutes, of an
+     * account just used, and of one paused for lack of credit (to resume it). Idle accounts, and ones
+     * paused for another reason (e.g. refused credentials), are left alone.
+     */
     async refreshDue(now: number): Promise<void> {
       for (const r of rows.all()) {
         const age = r.balance_checked_at === null ? Infinity : now - r.balance_checked_at;
-        const due = age >= BALANCE_REFRESH_MS || (usedSinceCheck.has(r.id) && age >= BALANCE_AFTER_SEND_MS) || (r.paused_reason === NO_CREDIT_REASON && age >= BALANCE_AFTER_SEND_MS);
+        const noCredit = r.paused_reason === NO_CREDIT_REASON;
+        if (r.paused_reason !== null && !noCredit) continue;
+        const used = usedSinceCheck.has(r.id);
+        const due = (age >= BALANCE_REFRESH_MS && (r.is_default === 1 || used)) || (used && age >= BALANCE_AFTER_SEND_MS) || (noCredit && age >= BALANCE_AFTER_SEND_MS);
         if (!due) continue;
         usedSinceCheck.delete(r.id);
         await refreshOne(r.id);
