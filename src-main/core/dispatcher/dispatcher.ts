@@ -403,7 +403,8 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
       const due = status === 'sent' ? repo.dueStatusChecks(now, STATUS_BATCH) : repo.dueUnknownChecks(now, STATUS_BATCH);
       const byAccount = new Map<number, MessageRow[]>();
       for (const r of due) byAccount.set(r.account_id, [...(byAccount.get(r.account_id) ?? []), r]);
-      for (let [accountId, batch] of byAccount) {
+      for (const [accountId, due] of byAccount) {
+        let batch = due;
         const provider = providerOrPause(accountId);
         if (!provider) {
           const later = clock.now() + statusPollDelayMs(10);
