@@ -61,8 +61,8 @@ export async function startSender(dataDir: string, env: { PROVIDER: 'twsms' | 'm
 }
 
 /** A data dir whose default account is `provider` at the fake, with `count` queued messages to distinct numbers. */
-export async function preparedDataDir(provider: 'twsms' | 'mitake', baseUrl: string, count: number, firstNumber = 100_000): Promise<{ dataDir: string; numbers: string[] }> {
-  const dataDir = tempDir();
+export async function preparedDataDir(provider: 'twsms' | 'mitake', baseUrl: string, count: number, firstNumber = 100_000, dir?: string): Promise<{ dataDir: string; numbers: string[] }> {
+  const dataDir = dir ?? tempDir();
   const setup = await createCore({ dataDir, dispatch: false, log: () => {} });
   const sealed = createFileKeySecretBox(dataDir).seal('pass');
   withDb(dataDir, (db) => {
