@@ -7,6 +7,8 @@ import type { BenchCase, Result } from './util';
 const cases: BenchCase[] = [
   (await import('./cases/segments')).default,
   (await import('./cases/core-startup')).default,
+  (await import('./cases/outbox')).default,
+  (await import('./cases/dispatch')).default,
 ];
 
 interface Options {

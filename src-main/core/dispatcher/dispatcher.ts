@@ -58,6 +58,9 @@ export interface Dispatcher {
 }
 
 interface AccountFlow {
+  /** The adapter and limits as last read (again after a second or when the adapter changes). */
+  provider: Provider;
+  checkedAt: number;
   inflight: number;
   concurrency: number;
   maxBatch: number;
@@ -116,9 +119,26 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     };
   }
 
-  function claimPolicy(): ClaimPolicy {
-    return { region: settings.get('shop.region'), quietHours: quietHours(), frequencyCap: settings.get('sending.frequencyCap'), optedOut };
-  }
+  // Settings are read at most once a second while sending (reading the OS zone is not free).
+  // Another process's change arrives as an event too (the data_version watcher), which drops the cache.
+  let policyCache: { at: number; claim: ClaimPolicy; retry: RetrySettings; paused: boolean; pausedAccounts: number[] } | null = null;
+  const policies = () => {
+    const now = clock.now();
+    if (!policyCache || now - policyCache.at >= 1000 || now < policyCache.at) {
+      policyCache = {
+        at: now,
+        claim: { region: settings.get('shop.region'), quietHours: quietHours(), frequencyCap: settings.get('sending.frequencyCap'), optedOut },
+        retry: retrySettings(),
+        paused: settings.get('sending.paused'),
+        pausedAccounts: accounts.pausedAccountIds(),
+      };
+    }
+    return policyCache;
+  };
+  const claimPolicy = () => policies().claim;
+  bus.subscribe((e) => {
+    if (e.type === 'settings.changed' || e.type === 'accounts.changed') policyCache = null;
+  });
 
   /**
    * An `unknown` row can be settled without the operator: by the status query when we have the
@@ -155,7 +175,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
   }
 
   function applyRetry(row: MessageRow, outcome: Problem & { retryAfterMs?: number }, now: number): boolean {
-    const plan = planRetry(row.attempts, outcome.retryAfterMs, now, retrySettings(), random);
+    const plan = planRetry(row.attempts, outcome.retryAfterMs, now, policies().retry, random);
     const note = { code: outcome.code, detail: outcome.detail };
     if (plan.action === 'fail') {
       const patch = plan.reason === 'quiet_hours'
@@ -216,17 +236,21 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
   }
 
   function flowFor(accountId: number, provider: Provider): AccountFlow {
+    const cached = flows.get(accountId);
+    if (cached && cached.provider === provider && clock.now() - cached.checkedAt < 1000) return cached;
     const limits = limitsStmt.get(accountId);
     const concurrency = Math.max(1, limits?.concurrency ?? provider.capabilities.defaultConcurrency ?? DEFAULT_CONCURRENCY);
     const rate = limits?.rate_per_second ?? provider.capabilities.defaultRatePerSecond ?? null;
     const maxBatch = provider.capabilities.multiRecipient ? Math.max(1, provider.capabilities.maxRecipientsPerRequest ?? DEFAULT_MAX_BATCH) : 1;
     let flow = flows.get(accountId);
     if (!flow) {
-      flow = { inflight: 0, concurrency, maxBatch, limiter: new RateLimiter(rate, clock.now()) };
+      flow = { inflight: 0, concurrency, maxBatch, limiter: new RateLimiter(rate, clock.now()), provider, checkedAt: clock.now() };
       flows.set(accountId, flow);
     } else {
       flow.concurrency = concurrency;
       flow.maxBatch = maxBatch;
+      flow.provider = provider;
+      flow.checkedAt = clock.now();
       if (!flow.limiter.sameRate(rate)) flow.limiter = new RateLimiter(rate, clock.now());
     }
     return flow;
@@ -254,6 +278,9 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     return row.attempts > 1 && (wasUnknownStmt.get(row.id)?.n ?? 0) > 0;
   }
 
+  /** Free request slots worth a claim while others are still in flight: a quarter of them. */
+  const refillAt = (concurrency: number) => Math.max(1, Math.floor(concurrency / 2));
+
   const sleep = (ms: number) => new Promise<void>((resolve) => clock.setTimeout(resolve, ms));
 
   async function sendLoop(): Promise<void> {
@@ -261,21 +288,18 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     const answers: (() => void)[] = [];
     // Every answer that came back is recorded in one transaction before the next claim.
     const recordAnswers = () => {
-      if (answers.length === 0) return;
-      const apply = answers.splice(0);
-      db.transaction(() => apply.forEach((f) => f()))();
+      if (answers.length > 0) db.transaction(() => answers.splice(0).forEach((f) => f()))();
     };
     let heartbeatAt = clock.now();
     try {
       for (;;) {
-        recordAnswers();
-        if (stopped || settings.get('sending.paused')) break;
+        if (stopped || policies().paused) break;
         const now = clock.now();
         if (now - heartbeatAt >= HEARTBEAT_MS) {
           if (!lease.acquire(now).held) break;
           heartbeatAt = now;
         }
-        const exclude = new Set(accounts.pausedAccountIds());
+        const exclude = new Set(policies().pausedAccounts);
         let soonest: number | null = null;
         for (const [id, flow] of flows) {
           if (flow.inflight >= flow.concurrency) exclude.add(id);
@@ -289,21 +313,34 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
         }
         const accountId = claimer.nextAccount(now, exclude);
         if (accountId === null) {
+          recordAnswers();
           if (inflight.size > 0) await Promise.race(inflight);
           else if (soonest !== null) await sleep(soonest - now);
           else break;
           continue;
         }
-        const provider = providerOrPause(accountId);
+        const known = flows.get(accountId);
+        const provider = known && now - known.checkedAt < 1000 ? known.provider : providerOrPause(accountId);
         if (!provider) continue;
         const flow = flowFor(accountId, provider);
         const free = flow.concurrency - flow.inflight;
-        if (free <= 0) {
+        // Refill a few slots at a time: each claim is a commit (an fsync), and answers that arrive
+        // together are recorded in that same commit.
+        if (free <= 0 || (flow.inflight > 0 && free < refillAt(flow.concurrency))) {
+          recordAnswers();
           if (inflight.size > 0) await Promise.race(inflight);
           continue;
         }
         const limit = Math.max(1, Math.min(free * flow.maxBatch, flow.limiter.available(now)));
-        const result = claimer.claim(lease.holderId, accountId, now, limit, claimPolicy());
+        const arrived = answers.splice(0);
+        let result;
+        try {
+          result = claimer.claim(lease.holderId, accountId, now, limit, claimPolicy(), () => arrived.forEach((f) => f()));
+        } catch (err) {
+          // Rolled back: the answers are recorded by the next commit instead.
+          answers.unshift(...arrived);
+          throw err;
+        }
         result.touched.forEach((id) => touched.add(id));
         if (result.lost) break;
         if (result.claimed.length === 0) continue;

@@ -54,15 +54,27 @@ export function createClaimer(db: Db, transitions: Transitioner) {
     `select count(*) as n from messages where to_e164 = ? and (status = 'sending' or sent_at >= ? or (status = 'unknown' and updated_at >= ?))`,
   );
 
+  const nextAccountStmts = new Map<string, ReturnType<Db['prepare']>>();
+  const claimStmt = db.prepare(`update messages set status = 'sending', attempts = attempts + 1, updated_at = ?, next_action_at = null
+    where status = 'queued' and id in (select value from json_each(?)) returning *`);
+
   /** The account of the earliest due queued row, leaving out the given accounts; null when none. */
   function nextAccount(now: number, exclude: Iterable<number>): number | null {
-    const ids = [...exclude].map(Number);
-    const sql = `${nextAccountBase} ${ids.length ? `and account_id not in (${ids.join(',')})` : ''} order by next_action_at, id limit 1`;
-    return (db.prepare(sql).get(now) as { account_id: number } | undefined)?.account_id ?? null;
+    const ids = [...exclude].map(Number).sort((a, b) => a - b);
+    const key = ids.join(',');
+    let stmt = nextAccountStmts.get(key);
+    if (!stmt) {
+      stmt = db.prepare(`${nextAccountBase} ${ids.length ? `and account_id not in (${key})` : ''} order by next_action_at, id limit 1`);
+      if (nextAccountStmts.size > 64) nextAccountStmts.clear();
+      nextAccountStmts.set(key, stmt);
+    }
+    return (stmt.get(now) as { account_id: number } | undefined)?.account_id ?? null;
   }
 
-  function claim(holderId: string, accountId: number, now: number, limit: number, policy: ClaimPolicy): ClaimResult {
+  /** `before` runs first inside the same transaction (the dispatcher records answers there: one commit for both). */
+  function claim(holderId: string, accountId: number, now: number, limit: number, policy: ClaimPolicy, before?: () => void): ClaimResult {
     return db.transaction((): ClaimResult => {
+      before?.();
       // The lease is checked inside the same write transaction: a dispatcher that lost it claims nothing.
       if (holderStmt.get()?.holder_id !== holderId) return { claimed: [], touched: [], lost: true };
       const candidates = candidatesStmt.all(accountId, now, limit);
@@ -102,9 +114,8 @@ export function createClaimer(db: Db, transitions: Transitioner) {
         accepted.push(row.id);
       }
       if (accepted.length === 0) return { claimed: [], touched };
-      const claimed = db.prepare(`update messages set status = 'sending', attempts = attempts + 1, updated_at = ?, next_action_at = null
-        where status = 'queued' and id in (${accepted.join(',')}) returning *`).all(now) as MessageRow[];
-      claimed.sort((a, b) => accepted.indexOf(a.id) - accepted.indexOf(b.id));
+      const order = new Map(accepted.map((id, i) => [id, i]));
+      const claimed = (claimStmt.all(now, JSON.stringify(accepted)) as MessageRow[]).sort((a, b) => order.get(a.id)! - order.get(b.id)!);
       for (const r of claimed) transitions.record(r.id, 'queued', 'sending', now, { code: 'claimed', detail: `attempt ${r.attempts}` });
       return { claimed, touched };
     }).immediate();

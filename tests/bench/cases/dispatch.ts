@@ -1,0 +1,60 @@
+// dispatch.loopback_msgs_per_s: the real dispatcher sending through the real TwSMS adapter to its
+// loopback fake over real HTTP with no added latency (messages accepted per second, claim to commit).
+// dispatch.efficiency: the same with 50 ms of latency per request: the achieved rate divided by what
+// `concurrency` requests in flight at all times would give (concurrency / latency).
+import { createCore } from '../../../src-main/core';
+import { createFileKeySecretBox } from '../../../src-main/core/secrets/file-key';
+import { startTwsmsFake } from '../../fakes/twsms';
+import { nowMs, round, withTempDir, type BenchCase } from '../util';
+import Database from 'better-sqlite3';
+import path from 'node:path';
+
+async function sendAll(messages: number, concurrency: number, latencyMs: number): Promise<number> {
+  const fake = await startTwsmsFake({ credits: 10_000_000, latencyMs });
+  try {
+    return await withTempDir(async (dataDir) => {
+      const setup = await createCore({ dataDir, dispatch: false, log: () => {} });
+      const db = new Database(path.join(dataDir, 'smsdesk.db'));
+      db.pragma('busy_timeout = 5000');
+      db.prepare(`insert into accounts (name, provider, is_default, base_url, username, secret_sealed, concurrency, created_at, updated_at) values ('shop', 'twsms', 0, ?, 'user', ?, ?, 0, 0)`)
+        .run(fake.url, createFileKeySecretBox(dataDir).seal('pass'), concurrency);
+      await setup.api['accounts.setDefault']({ name: 'shop' });
+      await setup.api['settings.set']({ key: 'sending.quietHours.enabled', value: false });
+      await setup.api['settings.set']({ key: 'sending.paused', value: true });
+      const numbers = Array.from({ length: messages }, (_, i) => `0912${String(100_000 + i).padStart(6, '0')}`);
+      await setup.api['messages.send']({ to: numbers, text: '【測試店】您好，您的愛車定檢即將到期。', origin: 'cli' });
+      await setup.close();
+
+      const core = await createCore({ dataDir, log: () => {} });
+      const done = db.prepare(`select count(*) as n from messages where status in ('sent', 'delivered')`);
+      const t0 = nowMs();
+      await core.api['dispatcher.setPaused']({ paused: false });
+      while ((done.get() as { n: number }).n < messages) await new Promise((r) => setTimeout(r, 20));
+      const ms = nowMs() - t0;
+      await core.close();
+      db.close();
+      if (fake.accepted.length !== messages) throw new Error(`the fake accepted ${fake.accepted.length} of ${messages}`);
+      return (messages / ms) * 1000;
+    }, 'smsdesk-bench-dispatch-');
+  } finally {
+    await fake.close();
+  }
+}
+
+const dispatchCase: BenchCase = {
+  name: 'dispatch',
+  async run() {
+    const loopback = await sendAll(4000, 16, 0);
+    const concurrency = 8;
+    const latency = 50;
+    const achieved = await sendAll(480, concurrency, latency);
+    const ideal = concurrency / (latency / 1000);
+    return {
+      'dispatch.loopback_msgs_per_s': { value: round(loopback), unit: 'msg/s', goal: '>= 1500' },
+      'dispatch.efficiency': { value: round(achieved / ideal, 3), unit: 'ratio', goal: '>= 0.9' },
+      'dispatch.latency50_msgs_per_s': { value: round(achieved), unit: 'msg/s' },
+    };
+  },
+};
+
+export default dispatchCase;
