@@ -58,6 +58,18 @@ export function createClaimer(db: Db, transitions: Transitioner) {
   const claimStmt = db.prepare(`update messages set status = 'sending', attempts = attempts + 1, updated_at = ?, next_action_at = null
     where status = 'queued' and id in (select value from json_each(?)) returning *`);
 
+  // Validity of a number does not change while the program runs: remember recent answers.
+  const validity = new Map<string, boolean>();
+  const isValidMobile = (e164: string, region: string): boolean => {
+    let ok = validity.get(e164);
+    if (ok === undefined) {
+      ok = parsePhone(e164, region).ok;
+      if (validity.size >= 20_000) validity.clear();
+      validity.set(e164, ok);
+    }
+    return ok;
+  };
+
   /** The account of the earliest due queued row, leaving out the given accounts; null when none. */
   function nextAccount(now: number, exclude: Iterable<number>): number | null {
     const ids = [...exclude].map(Number).sort((a, b) => a - b);
@@ -89,7 +101,7 @@ export function createClaimer(db: Db, transitions: Transitioner) {
         if (transitions.transition(row.id, 'queued', 'blocked', now, patch, { code })) touched.push(row.id);
       };
       for (const row of candidates) {
-        if (!parsePhone(row.to_e164, policy.region).ok) {
+        if (!isValidMobile(row.to_e164, policy.region)) {
           block(row, 'invalid_number', 'sending.blocked.invalidNumber');
           continue;
         }

@@ -74,7 +74,7 @@ export function createMessageRepository(db: Db) {
   const insert = db.prepare(`insert into messages (idempotency_key, account_id, to_e164, to_raw, text, encoding, segments, status,
     origin, memo, test_mode, scheduled_at, scheduled_tz, next_action_at, created_at, updated_at, purpose, resend_of)
     values (@idempotencyKey, @accountId, @toE164, @toRaw, @text, @encoding, @segments, @status,
-    @origin, @memo, @testMode, @scheduledAt, @scheduledTz, @nextActionAt, @createdAt, @createdAt, @purpose, @resendOf) returning id`);
+    @origin, @memo, @testMode, @scheduledAt, @scheduledTz, @nextActionAt, @createdAt, @createdAt, @purpose, @resendOf)`);
   const insertEvent = db.prepare('insert into message_events (message_id, at, from_status, to_status) values (?, ?, null, ?)');
 
   const viewSelect = `select m.*, a.name as account_name, a.provider as provider from messages m join accounts a on a.id = m.account_id`;
@@ -86,7 +86,7 @@ export function createMessageRepository(db: Db) {
     insertMany(rows: NewMessage[]): number[] {
       return db.transaction(() =>
         rows.map((r) => {
-          const { id } = insert.get({ ...r, testMode: r.testMode ? 1 : 0, purpose: r.purpose ?? 'notification', resendOf: r.resendOf ?? null }) as { id: number };
+          const id = Number(insert.run({ ...r, testMode: r.testMode ? 1 : 0, purpose: r.purpose ?? 'notification', resendOf: r.resendOf ?? null }).lastInsertRowid);
           insertEvent.run(id, r.createdAt, r.status);
           return id;
         }),

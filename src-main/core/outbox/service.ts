@@ -1,7 +1,6 @@
 // Putting messages into the outbox: one implementation for the composer, the CLI and (later) the
 // integration API. Numbers are parsed and de-duplicated, the time is resolved in the shop's zone,
 // segments are counted once, and every row gets its idempotency key at creation.
-import { randomUUID } from 'node:crypto';
 import { ApiError } from '../../../src-shared/api/errors';
 import type { MessageStatus, Rejection } from '../../../src-shared/api/schemas';
 import { parseRecipients } from '../../../src-shared/phone/recipients';
@@ -14,6 +13,7 @@ import type { SettingsService } from '../settings/service';
 import type { Clock } from '../types';
 import type { MessageRepository } from './repository';
 import type { Transitioner } from './transitions';
+import { newIdempotencyKey } from './idempotency-key';
 
 /** A time more than this far in the past is refused rather than sent late. */
 export const PAST_TOLERANCE_MS = 5000;
@@ -57,7 +57,7 @@ export function createOutboxService(deps: OutboxDeps) {
     const status: 'queued' | 'scheduled' = at !== null && at > now ? 'scheduled' : 'queued';
     const ids = repo.insertMany(
       valid.map((r) => ({
-        idempotencyKey: randomUUID(),
+        idempotencyKey: newIdempotencyKey(now),
         accountId: account.id,
         toE164: r.e164,
         toRaw: r.raw,
@@ -104,7 +104,7 @@ export function createOutboxService(deps: OutboxDeps) {
     if (!RESENDABLE.includes(row.status)) throw new ApiError('conflict', 'sending.conflict.notResendable', { status: row.status });
     const now = clock.now();
     const [newId] = repo.insertMany([{
-      idempotencyKey: randomUUID(),
+      idempotencyKey: newIdempotencyKey(now),
       accountId: row.account_id,
       toE164: row.to_e164,
       toRaw: row.to_raw,

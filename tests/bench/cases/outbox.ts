@@ -1,10 +1,9 @@
 // outbox.enqueue_100k_ms: 100,000 messages into the outbox (rows + their first event, one transaction),
 // as the repository writes them for a send to a 100k list; the full messages.send path (parsing and
 // checking 100k numbers first) is reported beside it.
-// outbox.cycle_vs_plainjob: enqueue → claim → complete throughput of our outbox (claims of 50 with
+// outbox.cycle_vs_plainjob: enqueue → claim → complete throughput of our outbox (claims of 100 with
 // UPDATE … RETURNING in BEGIN IMMEDIATE, completion through the state machine, both batched in one
 // transaction each) divided by that of the `plainjob` queue in the same run, both synchronous=FULL.
-import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { better, defineQueue } from 'plainjob';
@@ -13,17 +12,18 @@ import { applyPragmas, openRaw } from '../../../src-main/core/db/client';
 import { createClaimer } from '../../../src-main/core/outbox/claim';
 import { createMessageRepository, type NewMessage } from '../../../src-main/core/outbox/repository';
 import { createTransitioner } from '../../../src-main/core/outbox/transitions';
+import { newIdempotencyKey } from '../../../src-main/core/outbox/idempotency-key';
 import { createLease } from '../../../src-main/core/dispatcher/lease';
 import { nowMs, round, withTempDir, type BenchCase } from '../util';
 
 const ENQUEUE = 100_000;
 const OURS = 20_000;
 const PEER = 1_000;
-const CLAIM_BATCH = 50;
+const CLAIM_BATCH = 100;
 
 function newMessages(n: number, now: number): NewMessage[] {
   return Array.from({ length: n }, (_, i) => ({
-    idempotencyKey: randomUUID(), accountId: 1, toE164: `+8869${String(10_000_000 + i).slice(-8)}`, toRaw: `09${String(10_000_000 + i).slice(-8)}`,
+    idempotencyKey: newIdempotencyKey(now), accountId: 1, toE164: `+8869${String(10_000_000 + i).slice(-8)}`, toRaw: `09${String(10_000_000 + i).slice(-8)}`,
     text: '【測試店】您好，您的愛車定檢即將到期，歡迎預約。', encoding: 'UCS-2', segments: 1, status: 'queued', origin: 'api', memo: null,
     testMode: false, scheduledAt: null, scheduledTz: null, nextActionAt: now, createdAt: now,
   }));
