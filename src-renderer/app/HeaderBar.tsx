@@ -11,6 +11,7 @@ import { navIcons } from './nav';
 import { useApi } from './providers/api';
 import { queryKeys, useDispatcherStatus } from './queries';
 import { errorText } from '../components/error-text';
+import { BalanceIndicator } from '../features/sending/BalanceIndicator';
 
 type SendingState = 'paused' | 'active' | 'elsewhere' | 'idle';
 
@@ -72,6 +73,7 @@ export function HeaderBar({ route, info }: { route: RouteId; info: AppInfo }) {
           <Typography.Text type="secondary">{t('shell.account.label')}</Typography.Text>
           <span className="header-strong" data-testid="default-account">{info.defaultAccount ?? t('shell.account.none')}</span>
           {info.testMode && <Tag color="gold">{t('common.testMode')}</Tag>}
+          <BalanceIndicator />
         </Space>
         <Divider orientation="vertical" />
         <SendingControl />

@@ -8,6 +8,7 @@ import { routeIds, useRoute, type RouteId } from './routes';
 import { navIcons } from './nav';
 import { useConnectionState } from './providers/api';
 import { HeaderBar } from './HeaderBar';
+import { PausedAccountsBanner } from '../features/sending/PausedAccountsBanner';
 import { ComposePage } from '../features/compose/ComposePage';
 import { LogPage } from '../features/log/LogPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
@@ -62,6 +63,7 @@ export function Shell({ info }: { info: AppInfo }) {
       <Layout>
         <HeaderBar route={route} info={info} />
         {info.testMode && <Alert banner type="warning" showIcon title={t('common.testModeBanner')} className="banner" data-testid="test-mode-banner" />}
+        <PausedAccountsBanner />
         {connection === 'offline' && <Alert banner type="error" showIcon title={t('shell.connection.lost')} className="banner" />}
         <Layout.Content className="shell-content">
           <div className="room">

@@ -6,6 +6,8 @@ import { formatPhoneForShop } from '../../../src-shared/format/phone';
 import { StatusTag } from '../../components/StatusTag';
 import { useDateTimeFormat } from '../../components/format';
 import { explainError } from './columns';
+import { MessageHistory } from './MessageHistory';
+import { UnknownActions } from './UnknownActions';
 
 interface Props {
   message: MessageView | null;
@@ -32,6 +34,7 @@ export function MessageDrawer({ message: m, timeZone, region, onClose }: Props) 
               {m.error.detail && <span className="detail-provider">{t('log.detail.providerSaid', { detail: m.error.detail, code: m.error.code })}</span>}
             </Typography.Paragraph>
           )}
+          <UnknownActions message={m} />
           <div className="detail-text">{m.text}</div>
           <Descriptions
             column={1}
@@ -49,8 +52,10 @@ export function MessageDrawer({ message: m, timeZone, region, onClose }: Props) 
               { key: 'sent', label: t('log.detail.sentAt'), children: time(m.sentAt) },
               { key: 'delivered', label: t('log.detail.deliveredAt'), children: time(m.deliveredAt) },
               { key: 'providerId', label: t('log.detail.providerMessageId'), children: m.providerMessageId ?? '—' },
+              ...(m.resendOf ? [{ key: 'resendOf', label: t('sending.drawer.resend'), children: t('sending.drawer.resendOf', { id: m.resendOf }) }] : []),
             ]}
           />
+          <MessageHistory message={m} timeZone={timeZone} />
         </>
       )}
     </Drawer>
