@@ -26,7 +26,7 @@ export default {
     },
     conflict: {
       notResendable: '這則簡訊目前狀態為「{{status}}」，不能重新發送。',
-      notMarkable: '只有「結果不明」的簡訊可以標示為失敗（目前為「{{status}}」）。',
+      notMarkable: '只有「狀態不明」的簡訊可以標示為失敗（目前為「{{status}}」）。',
     },
     quietUntil: '勿擾時段，將於 {{time}} 發送',
     drawer: {
