@@ -122,7 +122,7 @@ export default {
     },
     conflict: {
       notResendable: '这条短信当前状态为“{{status}}”，不能重新发送。',
-      notMarkable: '只有“结果不明”的短信可以标记为失败（当前为“{{status}}”）。',
+      notMarkable: '只有“状态不明”的短信可以标记为失败（当前为“{{status}}”）。',
     },
     quietUntil: '免打扰时段，将于 {{time}} 发送',
     drawer: {
@@ -170,7 +170,7 @@ export default {
     },
     conflict: {
       notResendable: 'このメッセージは「{{status}}」のため、再送信できません。',
-      notMarkable: '結果不明のメッセージだけを失敗にできます（現在は「{{status}}」）。',
+      notMarkable: '状態不明のメッセージだけを失敗にできます（現在は「{{status}}」）。',
     },
     quietUntil: '送信停止時間帯：{{time}} に送信',
     drawer: {
