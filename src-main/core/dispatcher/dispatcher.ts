@@ -278,8 +278,8 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     return row.attempts > 1 && (wasUnknownStmt.get(row.id)?.n ?? 0) > 0;
   }
 
-  /** Free request slots worth a claim while others are still in flight: a quarter of them. */
-  const refillAt = (concurrency: number) => Math.max(1, Math.floor(concurrency / 2));
+  /** Free request slots worth a claim while others are still in flight: a quarter of them (measured best). */
+  const refillAt = (concurrency: number) => Math.max(1, Math.floor(concurrency / 4));
 
   const sleep = (ms: number) => new Promise<void>((resolve) => clock.setTimeout(resolve, ms));
 

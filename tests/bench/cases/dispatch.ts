@@ -1,16 +1,42 @@
 // dispatch.loopback_msgs_per_s: the real dispatcher sending through the real TwSMS adapter to its
 // loopback fake over real HTTP with no added latency (messages accepted per second, claim to commit).
 // dispatch.efficiency: the same with 50 ms of latency per request: the achieved rate divided by what
-// `concurrency` requests in flight at all times would give (concurrency / latency).
+// `concurrency` requests in flight at all times would give (concurrency / latency). The fake runs in a
+// process of its own, as a provider would.
 import { createCore } from '../../../src-main/core';
 import { createFileKeySecretBox } from '../../../src-main/core/secrets/file-key';
-import { startTwsmsFake } from '../../fakes/twsms';
 import { nowMs, round, withTempDir, type BenchCase } from '../util';
 import Database from 'better-sqlite3';
+import { spawn } from 'node:child_process';
 import path from 'node:path';
+import readline from 'node:readline';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+
+/** The fake in its own process (see twsms-fake-process.ts). */
+async function startFakeProcess(latencyMs: number) {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'tests/bench/twsms-fake-process.ts'), String(latencyMs)], { cwd: root, stdio: ['pipe', 'pipe', 'inherit'] });
+  const lines = readline.createInterface({ input: child.stdout! });
+  const next = () => new Promise<string>((resolve) => lines.once('line', resolve));
+  const url = await next();
+  return {
+    url,
+    async accepted(): Promise<number> {
+      const answer = next();
+      child.stdin!.write('count\n');
+      return Number(await answer);
+    },
+    async close(): Promise<void> {
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
 
 async function sendAll(messages: number, concurrency: number, latencyMs: number): Promise<number> {
-  const fake = await startTwsmsFake({ credits: 10_000_000, latencyMs });
+  const fake = await startFakeProcess(latencyMs);
   try {
     return await withTempDir(async (dataDir) => {
       const setup = await createCore({ dataDir, dispatch: false, log: () => {} });
@@ -33,7 +59,8 @@ async function sendAll(messages: number, concurrency: number, latencyMs: number)
       const ms = nowMs() - t0;
       await core.close();
       db.close();
-      if (fake.accepted.length !== messages) throw new Error(`the fake accepted ${fake.accepted.length} of ${messages}`);
+      const accepted = await fake.accepted();
+      if (accepted !== messages) throw new Error(`the fake accepted ${accepted} of ${messages}`);
       return (messages / ms) * 1000;
     }, 'smsdesk-bench-dispatch-');
   } finally {
