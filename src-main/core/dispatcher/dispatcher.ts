@@ -27,6 +27,8 @@ import { RateLimiter } from './rate-limiter';
 export const MAX_TIMER_MS = 30_000;
 const HEARTBEAT_MS = 10_000;
 const STATUS_BATCH = 100;
+/** An answer waits at most about this long for the next claim's commit before it is committed alone. */
+const ANSWER_WAIT_MS = 20;
 const DEFAULT_CONCURRENCY = 4;
 const DEFAULT_MAX_BATCH = 100;
 /** Status queries for an `unknown` row that themselves fail, before it is left to the operator. */
@@ -278,8 +280,8 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     return row.attempts > 1 && (wasUnknownStmt.get(row.id)?.n ?? 0) > 0;
   }
 
-  /** Free request slots worth a claim while others are still in flight: a quarter of them (measured best). */
-  const refillAt = (concurrency: number) => Math.max(1, Math.floor(concurrency / 4));
+    /** Free request slots worth a claim while others are still in flight: a quarter of them (measured best). */
+  const refillAt = (flow: AccountFlow) => Math.max(1, Math.floor(flow.concurrency / 4));
 
   const sleep = (ms: number) => new Promise<void>((resolve) => clock.setTimeout(resolve, ms));
 
@@ -289,6 +291,11 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     // Every answer that came back is recorded in one transaction before the next claim.
     const recordAnswers = () => {
       if (answers.length > 0) db.transaction(() => answers.splice(0).forEach((f) => f()))();
+    };
+    /** When the oldest answer not yet recorded arrived. */
+    let answersSince = Infinity;
+    const arrivedAnswer = () => {
+      if (answers.length === 1) answersSince = clock.now();
     };
     let heartbeatAt = clock.now();
     try {
@@ -326,8 +333,9 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
         const free = flow.concurrency - flow.inflight;
         // Refill a few slots at a time: each claim is a commit (an fsync), and answers that arrive
         // together are recorded in that same commit.
-        if (free <= 0 || (flow.inflight > 0 && free < refillAt(flow.concurrency))) {
-          recordAnswers();
+        if (free <= 0 || (flow.inflight > 0 && free < refillAt(flow))) {
+          // Answers ride on the next claim's commit, unless they have waited a while already.
+          if (inflight.size === 0 || now - answersSince >= ANSWER_WAIT_MS) recordAnswers();
           if (inflight.size > 0) await Promise.race(inflight);
           continue;
         }
@@ -348,7 +356,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
           request.forEach((r) => touched.add(r.id));
           flow.limiter.take(request.length, now);
           flow.inflight++;
-          const p: Promise<void> = sendRequest(provider, accountId, request, answers).finally(() => {
+          const p: Promise<void> = sendRequest(provider, accountId, request, answers).then(arrivedAnswer).finally(() => {
             flow.inflight--;
             inflight.delete(p);
           });
