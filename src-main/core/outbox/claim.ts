@@ -56,7 +56,7 @@ export function createClaimer(db: Db, transitions: Transitioner) {
 
   const nextAccountStmts = new Map<string, ReturnType<Db['prepare']>>();
   const claimStmt = db.prepare(`update messages set status = 'sending', attempts = attempts + 1, updated_at = ?, next_action_at = null
-    where status = 'queued' and id in (select value from json_each(?)) returning *`);
+    where status = 'queued' and id in (select value from json_each(?)) returning id, attempts`);
 
   // Validity of a number does not change while the program runs: remember recent answers.
   const validity = new Map<string, boolean>();
@@ -94,7 +94,7 @@ export function createClaimer(db: Db, transitions: Transitioner) {
       const optedOut = policy.optedOut([...new Set(candidates.map((c) => c.to_e164))]);
       const quiet = checkQuietHours(now, policy.quietHours);
       const inBatch = new Map<string, number>();
-      const accepted: number[] = [];
+      const accepted: MessageRow[] = [];
       const touched: number[] = [];
       const block = (row: MessageRow, code: string, key: string, params?: Record<string, string | number>) => {
         const patch = { next_action_at: null, final_at: now, error_code: code, error_key: key, error_params: params ? JSON.stringify(params) : null, error_detail: null };
@@ -123,11 +123,14 @@ export function createClaimer(db: Db, transitions: Transitioner) {
           }
           inBatch.set(row.to_e164, (inBatch.get(row.to_e164) ?? 0) + 1);
         }
-        accepted.push(row.id);
+        accepted.push(row);
       }
       if (accepted.length === 0) return { claimed: [], touched };
-      const order = new Map(accepted.map((id, i) => [id, i]));
-      const claimed = (claimStmt.all(now, JSON.stringify(accepted)) as MessageRow[]).sort((a, b) => order.get(a.id)! - order.get(b.id)!);
+      // The rows were read in this same write transaction; RETURNING says which the update took.
+      const taken = new Map((claimStmt.all(now, JSON.stringify(accepted.map((r) => r.id))) as { id: number; attempts: number }[]).map((r) => [r.id, r.attempts]));
+      const claimed: MessageRow[] = accepted
+        .filter((r) => taken.has(r.id))
+        .map((r) => ({ ...r, status: 'sending', attempts: taken.get(r.id)!, updated_at: now, next_action_at: null }));
       for (const r of claimed) transitions.record(r.id, 'queued', 'sending', now, { code: 'claimed', detail: `attempt ${r.attempts}` });
       return { claimed, touched };
     }).immediate();
