@@ -2,6 +2,7 @@
 // machine, applied only if the row is still in the expected status (so two processes can never both
 // move it), and recorded in message_events with the time and the provider's code and words.
 import type { MessageStatus } from '../../../src-shared/api/schemas';
+import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/client';
 
 const allowed: Record<MessageStatus, readonly MessageStatus[]> = {
@@ -46,14 +47,15 @@ export interface TransitionNote {
 
 export function createTransitioner(db: Db) {
   const event = db.prepare('insert into message_events (message_id, at, from_status, to_status, code, detail) values (?, ?, ?, ?, ?, ?)');
-  const statements = new Map<string, ReturnType<Db['prepare']>>();
+  const statements = new Map<string, Statement<unknown[]>>();
 
   const statementFor = (columns: string[]) => {
     const sig = columns.join(',');
     let stmt = statements.get(sig);
     if (!stmt) {
-      const sets = ['status = @to', 'updated_at = @now', ...columns.map((c) => `${c} = @${c}`)].join(', ');
-      stmt = db.prepare(`update messages set ${sets} where id = @id and status = @from`);
+      // Positional parameters (to, now, the patch's columns in order, id, from): cheaper to bind than names.
+      const sets = ['status = ?', 'updated_at = ?', ...columns.map((c) => `${c} = ?`)].join(', ');
+      stmt = db.prepare<unknown[]>(`update messages set ${sets} where id = ? and status = ?`);
       statements.set(sig, stmt);
     }
     return stmt;
@@ -63,7 +65,8 @@ export function createTransitioner(db: Db) {
   function transition(id: number, from: MessageStatus, to: MessageStatus, now: number, patch: TransitionPatch = {}, note: TransitionNote = {}): boolean {
     if (!canTransition(from, to)) throw new Error(`illegal message transition ${from} → ${to}`);
     const columns = Object.keys(patch).sort();
-    const result = statementFor(columns).run({ id, from, to, now, ...patch });
+    const values = columns.map((c) => patch[c as keyof TransitionPatch] ?? null);
+    const result = statementFor(columns).run(to, now, ...values, id, from);
     if (result.changes === 0) return false;
     event.run(id, now, from, to, note.code ?? null, note.detail ?? null);
     return true;

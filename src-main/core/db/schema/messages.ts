@@ -51,7 +51,8 @@ export const messages = sqliteTable(
     index('messages_to_idx').on(t.toE164, t.createdAt),
     index('messages_created_idx').on(t.createdAt),
     index('messages_account_idx').on(t.accountId, t.id),
-    index('messages_resend_of_idx').on(t.resendOf),
+    // Partial: almost no message is a resend, and a bulk enqueue should not pay for indexing nulls.
+    index('messages_resend_of_idx').on(t.resendOf).where(sql`${t.resendOf} is not null`),
     check(
       'messages_status_check',
       sql`${t.status} in ('draft','scheduled','queued','sending','sent','delivered','failed','expired','unknown','cancelled','blocked','missed')`,
