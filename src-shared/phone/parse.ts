@@ -1,6 +1,6 @@
 // Phone numbers, one rule for the whole app: libphonenumber-js with its full ("max") metadata, so that
 // number types are known and only mobiles (which can receive SMS) pass. Stored as E.164.
-import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
+import { parsePhoneNumberFromString, type CountryCode, type PhoneNumber } from 'libphonenumber-js/max';
 
 export type PhoneRejection = 'invalid_number' | 'not_mobile';
 
@@ -15,14 +15,29 @@ export function compactNumber(raw: string): string {
   return raw.normalize('NFKC').replace(SEPARATORS, '');
 }
 
-export function parsePhone(raw: string, defaultRegion: string): ParsedPhone {
+/** The one rule: a valid number of a type that receives SMS. */
+type MobileCheck = { parsed: PhoneNumber } | { code: 'invalid_number' } | { code: 'not_mobile'; type: string | undefined };
+
+function checkMobile(raw: string, defaultRegion: string): MobileCheck {
   const compact = compactNumber(raw);
-  if (!/^\+?\d{3,17}$/.test(compact)) return { ok: false, raw, code: 'invalid_number' };
+  if (!/^\+?\d{3,17}$/.test(compact)) return { code: 'invalid_number' };
   const parsed = parsePhoneNumberFromString(compact, defaultRegion as CountryCode);
-  if (!parsed || !parsed.isValid()) return { ok: false, raw, code: 'invalid_number' };
+  if (!parsed || !parsed.isValid()) return { code: 'invalid_number' };
   const type = parsed.getType();
-  if (type !== 'MOBILE' && type !== 'FIXED_LINE_OR_MOBILE') return { ok: false, raw, code: 'not_mobile', ...(type ? { type } : {}) };
+  if (type !== 'MOBILE' && type !== 'FIXED_LINE_OR_MOBILE') return { code: 'not_mobile', type };
+  return { parsed };
+}
+
+export function parsePhone(raw: string, defaultRegion: string): ParsedPhone {
+  const checked = checkMobile(raw, defaultRegion);
+  if (!('parsed' in checked)) return { ok: false, raw, code: checked.code, ...(checked.code === 'not_mobile' && checked.type ? { type: checked.type } : {}) };
+  const { parsed } = checked;
   return { ok: true, raw, e164: parsed.number, national: parsed.formatNational(), region: parsed.country };
+}
+
+/** parsePhone's verdict alone, without formatting (the sending engine re-checks each number it claims). */
+export function isMobileNumber(raw: string, defaultRegion: string): boolean {
+  return 'parsed' in checkMobile(raw, defaultRegion);
 }
 
 /** True when the text, once separators are removed, is one valid number (of any type). */

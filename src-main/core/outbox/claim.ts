@@ -4,7 +4,7 @@
 // stays `queued` with its next time at the window's end), and the rest are marked `sending` with
 // UPDATE … RETURNING and committed before any request goes out.
 import type { Origin } from '../../../src-shared/api/schemas';
-import { parsePhone } from '../../../src-shared/phone/parse';
+import { isMobileNumber } from '../../../src-shared/phone/parse';
 import { checkQuietHours, type QuietHours } from '../../../src-shared/time/quiet-hours';
 import type { Db } from '../db/client';
 import type { MessageRow } from './repository';
@@ -63,7 +63,7 @@ export function createClaimer(db: Db, transitions: Transitioner) {
   const isValidMobile = (e164: string, region: string): boolean => {
     let ok = validity.get(e164);
     if (ok === undefined) {
-      ok = parsePhone(e164, region).ok;
+      ok = isMobileNumber(e164, region);
       if (validity.size >= 20_000) validity.clear();
       validity.set(e164, ok);
     }
