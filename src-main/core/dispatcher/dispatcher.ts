@@ -298,6 +298,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
       if (answers.length === 1) answersSince = clock.now();
     };
     let heartbeatAt = clock.now();
+    const skipped = new Set<number>();
     try {
       for (;;) {
         if (stopped || policies().paused) break;
@@ -306,7 +307,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
           if (!lease.acquire(now).held) break;
           heartbeatAt = now;
         }
-        const exclude = new Set(policies().pausedAccounts);
+        const exclude = new Set([...policies().pausedAccounts, ...skipped]);
         let soonest: number | null = null;
         for (const [id, flow] of flows) {
           if (flow.inflight >= flow.concurrency) exclude.add(id);
@@ -351,7 +352,14 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
         }
         result.touched.forEach((id) => touched.add(id));
         if (result.lost) break;
-        if (result.claimed.length === 0) continue;
+        if (result.claimed.length === 0) {
+          // Nothing taken and nothing changed: the account was paused meanwhile. Leave it for this pass.
+          if (result.touched.length === 0) {
+            skipped.add(accountId);
+            policyCache = null;
+          }
+          continue;
+        }
         for (const request of requestsOf(result.claimed, flow.maxBatch)) {
           request.forEach((r) => touched.add(r.id));
           flow.limiter.take(request.length, now);

@@ -43,6 +43,7 @@ export interface ClaimResult {
 }
 
 export function createClaimer(db: Db, transitions: Transitioner) {
+  const pausedStmt = db.prepare<[number], { paused_reason: string | null }>('select paused_reason from accounts where id = ?');
   const holderStmt = db.prepare<[], { holder_id: string }>('select holder_id from dispatcher_lease where id = 1');
   const nextAccountBase = `select account_id from messages where status = 'queued' and next_action_at <= ?`;
   const candidatesStmt = db.prepare<[number, number, number], MessageRow>(
@@ -89,6 +90,8 @@ export function createClaimer(db: Db, transitions: Transitioner) {
       before?.();
       // The lease is checked inside the same write transaction: a dispatcher that lost it claims nothing.
       if (holderStmt.get()?.holder_id !== holderId) return { claimed: [], touched: [], lost: true };
+      // The answers just recorded may have paused the account (refused credentials, no credit).
+      if (pausedStmt.get(accountId)?.paused_reason) return { claimed: [], touched: [] };
       const candidates = candidatesStmt.all(accountId, now, limit);
       if (candidates.length === 0) return { claimed: [], touched: [] };
       const optedOut = policy.optedOut([...new Set(candidates.map((c) => c.to_e164))]);

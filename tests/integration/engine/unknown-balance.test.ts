@@ -145,3 +145,23 @@ describe('balance', () => {
     expect((await tw()).lowBalance).toBe(false);
   });
 });
+
+describe('account-level refusal', () => {
+  it('fails the message that met it, pauses the account, and sends no more through it', async () => {
+    const { t, provider } = await open({ defaultConcurrency: 1 });
+    provider.onSend = (batch) => batch.map(() => ({ kind: 'account', code: '00010', key: 'errors.provider.unknown', detail: '帳號或密碼錯誤' }));
+    await t.core.api['messages.send']({ to: '0912345678, 0922333444, 0933444555', text: 'hi', origin: 'composer' });
+    await t.clock.advanceAsync(60_000);
+    expect(provider.requests).toHaveLength(1);
+    expect((await get(t, 1)).status).toBe('failed');
+    for (const id of [2, 3]) expect((await get(t, id)).status).toBe('queued');
+    const account = (await t.core.api['accounts.list']({})).accounts[0]!;
+    expect(account).toMatchObject({ paused: true, pausedReason: 'errors.provider.unknown' });
+
+    // The operator fixed the password and resumes: the waiting messages go.
+    provider.onSend = (batch) => batch.map(() => ({ kind: 'accepted', providerMessageId: 'ok' }));
+    await t.core.api['accounts.resume']({ name: 'sandbox' });
+    await t.clock.advanceAsync(1000);
+    for (const id of [2, 3]) expect((await get(t, id)).status).toBe('sent');
+  });
+});
