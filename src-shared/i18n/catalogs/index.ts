@@ -11,6 +11,7 @@ import compose from './compose';
 import log from './log';
 import settings from './settings';
 import providers from './providers';
+import accounts from './accounts';
 
 export const catalogs: Record<string, Catalog> = {
   errors,
@@ -23,4 +24,5 @@ export const catalogs: Record<string, Catalog> = {
   log,
   settings,
   providers,
+  accounts,
 };

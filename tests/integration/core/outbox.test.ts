@@ -341,7 +341,7 @@ describe('test mode', () => {
     expect(info).toMatchObject({ testMode: true, defaultAccount: 'sandbox', region: 'TW', language: 'zh-TW' });
     const { accounts } = await t.core.api['accounts.list']({});
     expect(accounts).toEqual([
-      { id: 1, name: 'sandbox', provider: 'sandbox', default: true, baseUrl: null, username: null, sender: null, testMode: true, paused: false, pausedReason: null },
+      { id: 1, name: 'sandbox', provider: 'sandbox', default: true, baseUrl: null, username: null, sender: null, secretState: 'none', priceDomestic: null, priceInternational: null, testMode: true, paused: false, pausedReason: null },
     ]);
     expect(await t.core.call('accounts.balance', {})).toEqual({ account: 'sandbox', balance: 9999, unit: 'points', supported: true });
   });

@@ -55,7 +55,8 @@ export const createMitakeProvider: ProviderFactory = (account, context): Provide
     },
     async status(refs) {
       const found = new Map<string, { status: string; time: string | null }>();
-      const ids = [...new Set(refs.map((r) => r.providerMessageId))];
+      // An empty id (the send's answer was never read) cannot be asked about: SmQuery would answer the balance.
+      const ids = [...new Set(refs.map((r) => r.providerMessageId).filter(Boolean))];
       await mapLimited(chunks(ids, MAX_IDS), PARALLEL, async (group) => {
         const res = await http.call(queryRequest(creds, group));
         if (failOf(res)) return;
