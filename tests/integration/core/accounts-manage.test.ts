@@ -19,13 +19,13 @@ describe('accounts through the core API', () => {
   it('adds, then an update with a wrong new password is refused and the old one kept', async () => {
     const f = await fake();
     const t = await openCore({ dispatch: false });
-    const added = await t.core.call('accounts.add', { provider: 'twsms', name: 'shop', username: 'u1', password: SECRET, baseUrl: f.url });
+    const added = await t.core.api['accounts.add']({ provider: 'twsms', name: 'shop', username: 'u1', password: SECRET, baseUrl: f.url });
     expect(added.verification).toMatchObject({ status: 'ok', balance: 50 });
     expect(added.account).toMatchObject({ name: 'shop', secretState: 'stored', baseUrl: f.url });
     expect(JSON.stringify(added)).not.toContain(SECRET);
-    await expect(t.core.call('accounts.update', { name: 'shop', password: 'wrong' })).rejects.toMatchObject({ kind: 'validation', key: 'providers.code.badCredentials', params: { code: '00010' } });
-    expect((await t.core.call('accounts.test', { name: 'shop' })).verification.status).toBe('ok');
-    const renamed = await t.core.call('accounts.update', { name: 'shop', newName: 'front', priceDomestic: 0.9 });
+    await expect(t.core.api['accounts.update']({ name: 'shop', password: 'wrong' })).rejects.toMatchObject({ kind: 'validation', key: 'providers.code.badCredentials', params: { code: '00010' } });
+    expect((await t.core.api['accounts.test']({ name: 'shop' })).verification.status).toBe('ok');
+    const renamed = await t.core.api['accounts.update']({ name: 'shop', newName: 'front', priceDomestic: 0.9 });
     expect(renamed.account).toMatchObject({ name: 'front', priceDomestic: 0.9 });
     expect(renamed.verification.status).toBe('skipped'); // nothing about the credentials changed
   });
@@ -35,25 +35,25 @@ describe('accounts through the core API', () => {
     const dataDir = tempDir();
     {
       const t = await openCore({ dataDir, dispatch: false });
-      await t.core.call('accounts.add', { provider: 'twsms', name: 'shop', username: 'u1', password: SECRET, baseUrl: f.url });
+      await t.core.api['accounts.add']({ provider: 'twsms', name: 'shop', username: 'u1', password: SECRET, baseUrl: f.url });
       await t.core.close();
     }
     const t = await openCore({ dataDir, dispatch: false, secrets: createFileKeySecretBox(tempDir()) });
-    const shop = (await t.core.call('accounts.list', {})).accounts.find((a) => a.name === 'shop');
+    const shop = (await t.core.api['accounts.list']({})).accounts.find((a) => a.name === 'shop');
     expect(shop?.secretState).toBe('needed');
-    expect((await t.core.call('accounts.test', { name: 'shop' })).verification).toMatchObject({ status: 'failed', problem: { key: 'errors.account.passwordNeeded' } });
-    const fixed = await t.core.call('accounts.update', { name: 'shop', password: SECRET });
+    expect((await t.core.api['accounts.test']({ name: 'shop' })).verification).toMatchObject({ status: 'failed', problem: { key: 'errors.account.passwordNeeded' } });
+    const fixed = await t.core.api['accounts.update']({ name: 'shop', password: SECRET });
     expect(fixed.account.secretState).toBe('stored');
   });
 
   it('removing an account that sent messages hides it, drops its secret and keeps the messages pointing at it', async () => {
     const t = await openCore({ dispatch: false });
-    await t.core.call('accounts.add', { provider: 'sandbox', name: 'second' });
-    await t.core.call('messages.send', { to: '0912345678', text: 'hi', account: 'second' });
+    await t.core.api['accounts.add']({ provider: 'sandbox', name: 'second' });
+    await t.core.api['messages.send']({ to: '0912345678', text: 'hi', account: 'second', origin: 'cli' });
     withDb(t.dataDir, (db) => db.prepare(`update messages set status = 'sent'`).run());
-    expect(await t.core.call('accounts.remove', { name: 'second' })).toMatchObject({ removed: 'second', moved: 0 });
-    expect((await t.core.call('messages.get', { id: 1 })).account).toBe('second');
-    expect((await t.core.call('accounts.list', {})).accounts.map((a) => a.name)).toEqual(['sandbox']);
-    await expect(t.core.call('accounts.balance', { name: 'second' })).rejects.toMatchObject({ kind: 'not_found' });
+    expect(await t.core.api['accounts.remove']({ name: 'second' })).toMatchObject({ removed: 'second', moved: 0 });
+    expect((await t.core.api['messages.get']({ id: 1 })).account).toBe('second');
+    expect((await t.core.api['accounts.list']({})).accounts.map((a) => a.name)).toEqual(['sandbox']);
+    await expect(t.core.api['accounts.balance']({ name: 'second' })).rejects.toMatchObject({ kind: 'not_found' });
   });
 });
