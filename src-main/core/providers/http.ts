@@ -96,9 +96,9 @@ export function redactText(text: string, secrets: (string | null | undefined)[])
 }
 
 function errorCode(err: unknown): string {
-  // undici wraps the socket error in `cause` for fetch-like paths; look at both.
-  const e = err as { code?: unknown; cause?: { code?: unknown } };
-  if (typeof e?.code === 'string' && e.code !== 'UND_ERR') return e.code;
+  // Socket errors carry their own code; a wrapping error (fetch-like paths) has it in `cause`.
+  const e = err as { code?: unknown; cause?: { code?: unknown } } | null;
+  if (typeof e?.code === 'string') return e.code;
   if (typeof e?.cause?.code === 'string') return e.cause.code;
   return 'UNKNOWN';
 }

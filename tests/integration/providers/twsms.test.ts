@@ -245,3 +245,16 @@ describe('TwSMS fake strictness', () => {
     expect(fake.accepted.map((a) => a.message)).toEqual(['你好']);
   });
 });
+
+describe('TwSMS fake double decoding (providers.md §1.3)', () => {
+  it('decodes once by default; the switch shows what a server that decodes twice would make of "+"', async () => {
+    for (const [doubleDecode, expected] of [[false, 'a+b'], [true, 'a b']] as const) {
+      const clock = new FakeClock();
+      const fake = await startTwsmsFake({ doubleDecode, now: () => clock.now() });
+      onTestFinished(() => fake.close());
+      const { provider } = makeAdapter(createTwsmsProvider, { provider: 'twsms', baseUrl: fake.url }, clock);
+      await provider.send([message('+886912345678', 'a+b')]);
+      expect(fake.accepted[0]!.message).toBe(expected);
+    }
+  });
+});
