@@ -144,3 +144,13 @@ describe('Twilio adapter', () => {
     expect(o).toMatchObject({ kind: 'unknown', code: 'malformed' });
   });
 });
+
+describe('Twilio status when the provider does not answer', () => {
+  it('throws when every fetch failed, so the caller knows nothing was learned', async () => {
+    const { fake, provider, clock } = await setup();
+    const [a] = await provider.send([message('+886912345678', 'a')]);
+    fake.failNext(1, 500);
+    const err = await rejectionOf(provider.status([{ providerMessageId: idOf(a), to: '+886912345678', acceptedAt: clock.now() }]));
+    expect(err).toMatchObject({ outcome: 'unknown', params: { code: 'http_500' } });
+  });
+});

@@ -2,7 +2,7 @@
 // status by fetching the message, cancel by Status=canceled. Twilio has no SMS balance API here, so
 // balance() says unsupported and the credentials are checked by fetching the account.
 import { createHttpClient, malformedProblem, unexpectedStatus, type HttpResponse, type HttpResult } from '../http';
-import { codeFailure, mapLimited, problemFor, ProviderCallError, responseFailure, sendOutcome, type Failure } from '../common';
+import { codeFailure, mapLimited, QueryFailures, problemFor, ProviderCallError, responseFailure, sendOutcome, type Failure } from '../common';
 import type { CancelOutcome, Provider, ProviderFactory, SendOutcome, StatusOutcome } from '../types';
 import { TWILIO_CODES, TWILIO_DELIVERY_ERRORS, TWILIO_STATUS } from './codes';
 import { accountRequest, cancelRequest, createRequest, fetchRequest, parseError, parseMessage, TWILIO_BASE_URL } from './wire';
@@ -58,8 +58,10 @@ export const createTwilioProvider: ProviderFactory = (account, context): Provide
     },
     async status(refs) {
       const now = context.clock.now();
-      return mapLimited(refs, PARALLEL, async (ref): Promise<StatusOutcome> => {
+      const failures = new QueryFailures();
+      const outcomes = await mapLimited(refs, PARALLEL, async (ref): Promise<StatusOutcome> => {
         const r = read(await http.call(fetchRequest(creds, ref.providerMessageId)), [200]);
+        failures.record('failure' in r ? r.failure : null);
         const msg = 'body' in r ? parseMessage(r.body) : null;
         const state = msg ? TWILIO_STATUS[msg.status] : undefined;
         if (!msg || !state || state === 'pending') return { state: 'pending' };
@@ -68,6 +70,8 @@ export const createTwilioProvider: ProviderFactory = (account, context): Provide
         const known = msg.status === 'canceled' ? { state: 'failed' as const, key: 'providers.status.cancelled' } : (TWILIO_DELIVERY_ERRORS[code] ?? { state: 'failed' as const, key: 'providers.status.undeliverable' });
         return { state: known.state, code, key: known.key, params: { provider: NAME, code }, detail: msg.errorMessage ? http.redact(msg.errorMessage) : msg.status };
       });
+      failures.throwIfAllFailed();
+      return outcomes;
     },
     async balance() {
       return { balance: null, unit: null, supported: false };
