@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { dispatchCall } from '../../src-shared/api/dispatch';
 import { createAccountsService } from './accounts/service';
+import { createAccountsManager } from './accounts/manage';
 import { createHandlers } from './api/handlers';
 import { applyPragmas, openRaw, readIdentity } from './db/client';
 import { assertOurs, loadMigrations, migrate } from './db/migrate';
@@ -60,6 +61,7 @@ export async function createCore(options: CoreOptions & { migrationsDir?: string
     setting: (key) => settings.get(key),
   }, () => settings.get('sending.lowBalance'));
   accounts.ensureSandboxDefault(clock.now());
+  const manage = createAccountsManager(db, bus, clock, secrets, options.providers ?? builtInProviders, { clock, setting: (key) => settings.get(key) }, accounts);
 
   const repo = createMessageRepository(db);
   const transitions = createTransitioner(db);
@@ -73,7 +75,7 @@ export async function createCore(options: CoreOptions & { migrationsDir?: string
   }
 
   const handlers = createHandlers({
-    version: options.version ?? '0.0.0', dataDir, accounts, settings, outbox, repo, lease, dispatcher, bus, clock,
+    version: options.version ?? '0.0.0', dataDir, accounts, manage, settings, outbox, repo, lease, dispatcher, bus, clock,
     engine: {
       resumeAccount: (name) => {
         resumeAccount(db, name, clock.now());

@@ -6,6 +6,7 @@ import {
   accountViewSchema, balanceSchema, dispatcherStatusSchema, isoInstant, messageStatusSchema,
   messageViewSchema, rejectionSchema, settingValueSchema, providerNames, messagePurposes, messageEventSchema,
 } from './schemas';
+import { accountVerificationSchema } from './schemas';
 import { languages } from '../i18n/languages';
 
 const empty = z.object({}).strict();
@@ -43,6 +44,48 @@ export const contract = {
   'accounts.setDefault': {
     input: z.object({ name: z.string().min(1).max(100) }).strict(),
     output: z.object({ accounts: z.array(accountViewSchema) }),
+  },
+  'accounts.add': {
+    input: z.object({
+      provider: z.enum(providerNames),
+      name: z.string().trim().min(1).max(100),
+      /** TwSMS/EVERY8D/Mitake user id; Twilio Account SID. */
+      username: z.string().max(200).optional(),
+      /** Password or Twilio Auth Token: sealed at once, never returned. */
+      password: z.string().min(1).max(500).optional(),
+      /** Twilio: From number, alphanumeric sender or Messaging Service SID (MG…). */
+      sender: z.string().max(100).optional(),
+      /** Replaces the documented scheme and host (paths stay as documented). */
+      baseUrl: z.string().max(300).optional(),
+      priceDomestic: z.number().min(0).max(1_000_000).optional(),
+      priceInternational: z.number().min(0).max(1_000_000).optional(),
+      default: z.boolean().optional(),
+      noVerify: z.boolean().optional(),
+    }).strict(),
+    output: z.object({ account: accountViewSchema, verification: accountVerificationSchema }),
+  },
+  'accounts.update': {
+    input: z.object({
+      name: z.string().min(1).max(100),
+      newName: z.string().trim().min(1).max(100).optional(),
+      username: z.string().max(200).nullable().optional(),
+      password: z.string().min(1).max(500).optional(),
+      sender: z.string().max(100).nullable().optional(),
+      baseUrl: z.string().max(300).nullable().optional(),
+      priceDomestic: z.number().min(0).max(1_000_000).nullable().optional(),
+      priceInternational: z.number().min(0).max(1_000_000).nullable().optional(),
+      noVerify: z.boolean().optional(),
+    }).strict(),
+    output: z.object({ account: accountViewSchema, verification: accountVerificationSchema }),
+  },
+  'accounts.remove': {
+    /** moveTo: the account that takes over this one's waiting (draft/scheduled/queued) messages. */
+    input: z.object({ name: z.string().min(1).max(100), moveTo: z.string().min(1).max(100).optional() }).strict(),
+    output: z.object({ removed: z.string(), moved: z.number().int(), accounts: z.array(accountViewSchema) }),
+  },
+  'accounts.test': {
+    input: z.object({ name: z.string().min(1).max(100).optional() }).strict(),
+    output: z.object({ account: z.string(), verification: accountVerificationSchema }),
   },
   'messages.send': {
     input: z.object({

@@ -97,6 +97,10 @@ export const accountViewSchema = z.object({
   baseUrl: z.string().nullable(),
   username: z.string().nullable(),
   sender: z.string().nullable(),
+  /** Whether a password/token is stored, and whether it can be opened here (`needed`: enter it again). */
+  secretState: z.enum(['none', 'stored', 'needed']).optional(),
+  priceDomestic: z.number().nullable().optional(),
+  priceInternational: z.number().nullable().optional(),
   testMode: z.boolean(),
   paused: z.boolean(),
   pausedReason: z.string().nullable(),
@@ -108,6 +112,16 @@ export const accountViewSchema = z.object({
   lowBalance: z.boolean(),
 });
 export type AccountView = z.infer<typeof accountViewSchema>;
+
+/** What asking the provider about an account's credentials came to. */
+export const accountVerificationSchema = z.object({
+  /** ok; refused: a definite no (wrong password…); failed: could not tell (network…); unsupported; skipped. */
+  status: z.enum(['ok', 'refused', 'failed', 'unsupported', 'skipped']),
+  balance: z.number().nullable(),
+  unit: z.string().nullable(),
+  problem: z.object({ code: z.string(), key: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])).optional() }).nullable(),
+});
+export type AccountVerification = z.infer<typeof accountVerificationSchema>;
 
 export const balanceSchema = z.object({
   account: z.string(),

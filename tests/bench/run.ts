@@ -9,6 +9,7 @@ const cases: BenchCase[] = [
   (await import('./cases/core-startup')).default,
   (await import('./cases/outbox')).default,
   (await import('./cases/dispatch')).default,
+  (await import('./cases/providers')).default,
 ];
 
 interface Options {

@@ -13,6 +13,8 @@ export interface FakeRequest {
   query: string;
   headers: http.IncomingHttpHeaders;
   body: Buffer;
+  /** Requests in flight when this one arrived, itself included (for connection limits). */
+  concurrent: number;
 }
 
 export interface FakeReply {
@@ -50,8 +52,12 @@ export async function startFakeServer(handler: (req: FakeRequest) => FakeReply |
   let hangCount = 0;
   let afterQueue: FaultAfterAccept[] = [];
   const hanging = new Set<http.ServerResponse>();
+  let inFlight = 0;
 
   const server = http.createServer((req, res) => {
+    inFlight++;
+    const concurrent = inFlight;
+    res.on('close', () => inFlight--);
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
@@ -64,6 +70,7 @@ export async function startFakeServer(handler: (req: FakeRequest) => FakeReply |
           query: q < 0 ? '' : url.slice(q + 1),
           headers: req.headers,
           body: Buffer.concat(chunks),
+          concurrent,
         };
         requests.push(fr);
         if (fake.latencyMs > 0) await new Promise((r) => setTimeout(r, fake.latencyMs));

@@ -5,6 +5,9 @@
 import { countSegments } from '../../src-shared/sms/segments';
 import { requestParams, startFakeServer, unknownParams, type FakeFaults, type FakeReply, type FakeRequest } from './http-fake';
 
+/** Mitake blocks a 16th simultaneous connection (status `l`). */
+export const MITAKE_MAX_CONNECTIONS = 15;
+
 export interface MitakeFakeOptions {
   username?: string;
   password?: string;
@@ -142,6 +145,7 @@ export async function startMitakeFake(options: MitakeFakeOptions = {}): Promise<
     const allowed = op === 'SmSend' ? SEND_PARAMS : op === 'SmQuery' ? QUERY_PARAMS : CANCEL_PARAMS;
     if (unknownParams(p, allowed).length) return reply(['y']);
     const id = p.get('clientid') || '1';
+    if (req.concurrent > MITAKE_MAX_CONNECTIONS) return block(id, { statuscode: 'l' });
     if (!p.get('username')) return block(id, { statuscode: 'c' });
     if (!p.get('password')) return block(id, { statuscode: 'd' });
     if (p.get('username') !== username || p.get('password') !== password) return block(id, { statuscode: 'e' });

@@ -17,6 +17,11 @@ export interface TwsmsFakeOptions {
   statusLagMs?: number;
   latencyMs?: number;
   now?: () => number;
+  /**
+   * Decode `message` a second time, as the PDF's "urlencode first" hints the real server might
+   * (providers.md §1.3): a text with % or + then arrives changed, which a test can detect.
+   */
+  doubleDecode?: boolean;
 }
 
 export interface TwsmsAccepted {
@@ -75,7 +80,15 @@ export async function startTwsmsFake(options: TwsmsFakeOptions = {}): Promise<Tw
 
   function send(p: Map<string, string>): FakeReply {
     const mobile = p.get('mobile') ?? '';
-    const message = p.get('message') ?? '';
+    const once = p.get('message') ?? '';
+    let message = once;
+    if (options.doubleDecode) {
+      try {
+        message = decodeURIComponent(once.replace(/\+/g, ' '));
+      } catch {
+        message = once; // not decodable a second time: kept as it came
+      }
+    }
     for (const [name, c] of [['popup', '00070'], ['mo', '00080'], ['longsms', '00090']] as const) {
       const v = p.get(name);
       if (v !== undefined && v !== 'Y' && v !== 'N') return code(c, `${name} 格式錯誤`);

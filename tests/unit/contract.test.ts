@@ -34,6 +34,11 @@ const examples: Record<MethodName, Record<string, unknown>[]> = {
   'accounts.list': [{}],
   'accounts.balance': [{}, { name: 'sandbox' }, { name: 'nobody' }],
   'accounts.setDefault': [{ name: 'sandbox' }, { name: 'nobody' }],
+  // Only the sandbox here: a real provider would be asked over the network.
+  'accounts.add': [{ provider: 'sandbox', name: 'second' }, { provider: 'sandbox', name: 'sandbox' }, { provider: 'sandbox', name: 'x', baseUrl: 'ftp://nope' }],
+  'accounts.update': [{ name: 'sandbox', priceDomestic: 0.8 }, { name: 'nobody' }],
+  'accounts.remove': [{ name: 'second' }, { name: 'nobody' }, { name: 'sandbox' }],
+  'accounts.test': [{}, { name: 'sandbox' }, { name: 'nobody' }],
   'messages.send': [
     { to: '0912345678', text: 'hi' },
     { to: ['0912345678', '0922333444'], text: '您好', at: '2026-06-01T10:00', memo: 'm', origin: 'cli' },

@@ -1,6 +1,7 @@
 // smsdesk accounts list [--json] | accounts balance [NAME] [--json] — never prints a password.
 import type { Command } from 'commander';
 import { withContext, type GlobalOptions } from '../context';
+import { registerAccountManagement } from './accounts-manage';
 
 export function registerAccounts(program: Command, globals: () => GlobalOptions): void {
   const accounts = program.command('accounts').description('SMS provider accounts');
@@ -17,7 +18,7 @@ export function registerAccounts(program: Command, globals: () => GlobalOptions)
           ctx.out(JSON.stringify({ accounts: rows }, null, 2));
           return;
         }
-        for (const a of list) ctx.out(`${a.default ? '*' : ' '} ${a.name}  ${ctx.t(`common.provider.${a.provider}`)}${a.username ? `  ${a.username}` : ''}${a.baseUrl ? `  ${a.baseUrl}` : ''}`);
+        for (const a of list) ctx.out(`${a.default ? '*' : ' '} ${a.name}  ${ctx.t(`common.provider.${a.provider}`)}${a.username ? `  ${a.username}` : ''}${a.baseUrl ? `  ${a.baseUrl}` : ''}${a.secretState === 'needed' ? `  (${ctx.t('accounts.passwordNeeded')})` : ''}`);
       });
     });
 
@@ -37,4 +38,6 @@ export function registerAccounts(program: Command, globals: () => GlobalOptions)
         }
       });
     });
+
+  registerAccountManagement(accounts, globals);
 }

@@ -4,7 +4,7 @@ import { ApiError } from '../../../src-shared/api/errors';
 import type { Db } from '../db/client';
 
 export function resumeAccount(db: Db, name: string, now: number): void {
-  const row = db.prepare('select id from accounts where name = ?').get(name) as { id: number } | undefined;
+  const row = db.prepare('select id from accounts where name = ? and removed_at is null').get(name) as { id: number } | undefined;
   if (!row) throw new ApiError('not_found', 'errors.notFound.account', { name: name.slice(0, 100) });
   db.prepare('update accounts set paused_reason = null, updated_at = ? where id = ?').run(now, row.id);
 }

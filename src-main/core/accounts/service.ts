@@ -15,6 +15,8 @@ interface AccountRow {
   username: string | null;
   secret_sealed: string | null;
   sender: string | null;
+  price_domestic: number | null;
+  price_international: number | null;
   paused_reason: string | null;
   balance: number | null;
   balance_unit: string | null;
@@ -45,11 +47,13 @@ export function createAccountsService(
   /** The low-balance warning threshold (setting sending.lowBalance). */
   lowBalanceThreshold: () => number = () => 0,
 ): AccountsService {
-  const all = db.prepare<[], AccountRow>('select * from accounts order by is_default desc, name');
-  const byNameStmt = db.prepare<[string], AccountRow>('select * from accounts where name = ?');
+  // A removed account (accounts/manage.ts) is found by id only: its old messages still name it.
+  const all = db.prepare<[], AccountRow>('select * from accounts where removed_at is null order by is_default desc, name');
+  const byNameStmt = db.prepare<[string], AccountRow>('select * from accounts where name = ? and removed_at is null');
   const byIdStmt = db.prepare<[number], AccountRow>('select * from accounts where id = ?');
   const providers = new Map<number, { provider: Provider; signature: string }>();
 
+  const secretState = (sealed: string | null): 'none' | 'stored' | 'needed' => (!sealed ? 'none' : openSecret(sealed) === null ? 'needed' : 'stored');
   const view = (r: AccountRow): AccountView => ({
     id: r.id,
     name: r.name,
@@ -58,6 +62,9 @@ export function createAccountsService(
     baseUrl: r.base_url,
     username: r.username,
     sender: r.sender,
+    secretState: secretState(r.secret_sealed),
+    priceDomestic: r.price_domestic,
+    priceInternational: r.price_international,
     testMode: r.provider === 'sandbox',
     paused: r.paused_reason !== null,
     pausedReason: r.paused_reason,

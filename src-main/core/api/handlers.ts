@@ -3,6 +3,8 @@ import { ApiError } from '../../../src-shared/api/errors';
 import type { ApiHandlers } from '../../../src-shared/api/contract';
 import type { Language } from '../../../src-shared/i18n/languages';
 import type { AccountsService } from '../accounts/service';
+import { accountManagementHandlers } from '../accounts/handlers';
+import type { AccountsManager } from '../accounts/manage';
 import type { Dispatcher } from '../dispatcher/dispatcher';
 import { holderIsLive, type Lease } from '../dispatcher/lease';
 import type { EventBus } from '../events/bus';
@@ -15,6 +17,8 @@ export interface HandlerDeps {
   version: string;
   dataDir: string;
   accounts: AccountsService;
+  /** Adding, changing, removing and testing accounts. */
+  manage: AccountsManager;
   settings: SettingsService;
   outbox: OutboxService;
   repo: MessageRepository;
@@ -96,6 +100,7 @@ export function createHandlers(d: HandlerDeps): ApiHandlers {
       d.accounts.setDefault(name);
       return { accounts: d.accounts.list() };
     },
+    ...accountManagementHandlers(d.manage, d.accounts),
     'messages.send': (input) => d.outbox.send(input),
     'messages.list': (input) => {
       const accountId = input.account ? d.accounts.byName(input.account).id : undefined;

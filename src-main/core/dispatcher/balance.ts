@@ -14,7 +14,7 @@ export const NO_CREDIT_REASON = 'sending.paused.noCredit';
 
 export function createBalanceKeeper(db: Db, accounts: AccountsService, bus: EventBus, clock: Clock, log: (line: string) => void) {
   const usedSinceCheck = new Set<number>();
-  const rows = db.prepare<[], { id: number; is_default: number; balance_checked_at: number | null; paused_reason: string | null }>('select id, is_default, balance_checked_at, paused_reason from accounts');
+  const rows = db.prepare<[], { id: number; is_default: number; balance_checked_at: number | null; paused_reason: string | null }>('select id, is_default, balance_checked_at, paused_reason from accounts where removed_at is null');
   const store = db.prepare('update accounts set balance = ?, balance_unit = ?, balance_checked_at = ? where id = ?');
   const resume = db.prepare(`update accounts set paused_reason = null, updated_at = ? where id = ? and paused_reason = '${NO_CREDIT_REASON}'`);
 

@@ -97,3 +97,24 @@ export async function mapLimited<T, R>(items: T[], limit: number, fn: (item: T) 
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
   return results;
 }
+
+/**
+ * Status queries: a query that fails says nothing about the message, so its ref reads `pending`
+ * (asked again later) — but when every query of a call failed, the call throws, so the caller knows
+ * the provider did not answer at all (rather than "still on its way").
+ */
+export class QueryFailures {
+  private asked = 0;
+  private failed: Failure | null = null;
+  private failures = 0;
+  record(failure: Failure | null): void {
+    this.asked++;
+    if (failure) {
+      this.failures++;
+      this.failed = failure;
+    }
+  }
+  throwIfAllFailed(): void {
+    if (this.asked > 0 && this.failures === this.asked && this.failed) throw ProviderCallError.of(this.failed);
+  }
+}

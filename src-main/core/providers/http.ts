@@ -7,6 +7,7 @@
 // Every problem carries an i18n key (area "providers") and the provider's words with the account's
 // secrets and any credential-carrying query string removed.
 import { Agent, request } from 'undici';
+import { normaliseBaseUrl } from '../../../src-shared/accounts/fields';
 import type { HttpTimeouts, ProviderProblem } from './types';
 
 export const DEFAULT_TIMEOUTS: HttpTimeouts = { connectMs: 10_000, headersMs: 30_000, bodyMs: 30_000 };
@@ -96,9 +97,9 @@ export function redactText(text: string, secrets: (string | null | undefined)[])
 }
 
 function errorCode(err: unknown): string {
-  // undici wraps the socket error in `cause` for fetch-like paths; look at both.
-  const e = err as { code?: unknown; cause?: { code?: unknown } };
-  if (typeof e?.code === 'string' && e.code !== 'UND_ERR') return e.code;
+  // Socket errors carry their own code; a wrapping error (fetch-like paths) has it in `cause`.
+  const e = err as { code?: unknown; cause?: { code?: unknown } } | null;
+  if (typeof e?.code === 'string') return e.code;
   if (typeof e?.cause?.code === 'string') return e.cause.code;
   return 'UNKNOWN';
 }
@@ -147,15 +148,14 @@ export function unexpectedStatus(res: HttpResponse, redact: (t: string) => strin
   return { kind: 'unknown', problem: problem('providers.http.serverStatus') };
 }
 
-/** The base URL without a trailing slash; a bad override is refused when the account is saved. */
-export function normaliseBaseUrl(baseUrl: string): string {
-  const url = new URL(baseUrl);
-  return `${url.protocol}//${url.host}`;
+/** Scheme and host of the base URL (the shared rule; an account saved before it was checked keeps its origin). */
+function baseOf(baseUrl: string): string {
+  return normaliseBaseUrl(baseUrl) ?? new URL(baseUrl).origin;
 }
 
 export function createHttpClient(options: HttpClientOptions): HttpClient {
   const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
-  const base = normaliseBaseUrl(options.baseUrl);
+  const base = baseOf(options.baseUrl);
   const host = new URL(base).host;
   const agent = new Agent({
     connect: { timeout: timeouts.connectMs },

@@ -107,6 +107,8 @@ export interface Provider {
   /** One outcome per ref, in order. */
   status(refs: StatusRef[]): Promise<StatusOutcome[]>;
   balance(): Promise<Balance>;
+  /** Checks the credentials without sending (where balance() cannot); throws a ProviderCallError. */
+  verify?(): Promise<void>;
   /** Cancels accepted messages, one outcome per ref, where the provider supports it. */
   cancel?(refs: StatusRef[]): Promise<CancelOutcome[]>;
   /** Releases sockets (called when the adapter is rebuilt or the core closes). */

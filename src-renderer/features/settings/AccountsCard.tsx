@@ -1,9 +1,13 @@
-// The SMS accounts, read-only in this version: which one sends by default and what credit is left.
-import { Card, List, Skeleton, Tag, Typography } from 'antd';
+// The SMS accounts: which one sends by default, what credit is left, and adding, editing, testing and
+// removing them (AccountForm, AccountActions).
+import { useState } from 'react';
+import { Button, Card, List, Skeleton, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { AccountView } from '../../../src-shared/api/schemas';
 import { useAccounts, useBalance } from '../../app/queries';
 import { useNumberFormat } from '../../components/format';
+import { AccountActions } from './AccountActions';
+import { AccountForm } from './AccountForm';
 
 function Balance({ account }: { account: AccountView }) {
   const { t } = useTranslation();
@@ -24,14 +28,25 @@ function Balance({ account }: { account: AccountView }) {
 export function AccountsCard() {
   const { t } = useTranslation();
   const accounts = useAccounts();
+  // null: closed; 'new': adding; an account: editing it.
+  const [editing, setEditing] = useState<AccountView | 'new' | null>(null);
   return (
-    <Card title={t('settings.accounts.title')} className="settings-card" extra={<Typography.Text type="secondary">{t('settings.accounts.readOnly')}</Typography.Text>}>
+    <Card
+      title={t('settings.accounts.title')}
+      className="settings-card"
+      extra={
+        <Button type="primary" size="small" onClick={() => setEditing('new')} data-testid="account-add">
+          {t('accounts.ui.add')}
+        </Button>
+      }
+    >
+      <AccountForm key={editing === null ? 'closed' : editing === 'new' ? 'new' : editing.id} account={editing === 'new' || editing === null ? null : editing} open={editing !== null} onClose={() => setEditing(null)} />
       <List
         loading={accounts.isPending}
         dataSource={accounts.data?.accounts ?? []}
         locale={{ emptyText: t('settings.accounts.empty') }}
         renderItem={(a) => (
-          <List.Item extra={<Balance account={a} />}>
+          <List.Item extra={<Balance account={a} />} actions={[<AccountActions key="actions" account={a} onEdit={() => setEditing(a)} />]}>
             <List.Item.Meta
               title={
                 <span className="account-name">
@@ -39,6 +54,7 @@ export function AccountsCard() {
                   {a.default && <Tag color="blue">{t('settings.accounts.default')}</Tag>}
                   {a.testMode && <Tag color="gold">{t('common.testMode')}</Tag>}
                   {a.paused && <Tag color="red">{t('settings.accounts.paused')}</Tag>}
+                  {a.secretState === 'needed' && <Tag color="orange">{t('accounts.passwordNeeded')}</Tag>}
                 </span>
               }
               description={

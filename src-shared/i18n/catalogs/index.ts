@@ -12,6 +12,7 @@ import log from './log';
 import settings from './settings';
 import sending from './sending';
 import providers from './providers';
+import accounts from './accounts';
 
 export const catalogs: Record<string, Catalog> = {
   errors,
@@ -25,4 +26,5 @@ export const catalogs: Record<string, Catalog> = {
   settings,
   sending,
   providers,
+  accounts,
 };

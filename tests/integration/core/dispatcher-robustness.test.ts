@@ -13,7 +13,7 @@ const story = (dataDir: string, id: number) =>
 
 describe('an account without an adapter', () => {
   it('puts its messages back in the queue and pauses the account, never marking them unknown', async () => {
-    // Only the sandbox's adapter is given: the twsms account below has none in this core.
+    // Only the sandbox has an adapter here, so the twsms account has none.
     const t = await openCore({ providers: { sandbox: createSandboxProvider } });
     withDb(t.dataDir, (db) => db.prepare(`insert into accounts (name, provider, is_default, created_at, updated_at) values ('tw', 'twsms', 0, 0, 0)`).run());
     const sent = await t.core.api['messages.send']({ to: '0912345678', text: 'hello', account: 'tw', origin: 'cli' });

@@ -342,8 +342,8 @@ describe('test mode', () => {
     const { accounts } = await t.core.api['accounts.list']({});
     expect(accounts).toEqual([
       {
-        id: 1, name: 'sandbox', provider: 'sandbox', default: true, baseUrl: null, username: null, sender: null, testMode: true, paused: false, pausedReason: null,
-        balance: null, balanceUnit: null, balanceCheckedAt: null, lowBalance: false,
+        id: 1, name: 'sandbox', provider: 'sandbox', default: true, baseUrl: null, username: null, sender: null, secretState: 'none', priceDomestic: null, priceInternational: null,
+        testMode: true, paused: false, pausedReason: null, balance: null, balanceUnit: null, balanceCheckedAt: null, lowBalance: false,
       },
     ]);
     expect(await t.core.call('accounts.balance', {})).toEqual({ account: 'sandbox', balance: 9999, unit: 'points', supported: true });

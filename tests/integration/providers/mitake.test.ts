@@ -134,3 +134,20 @@ describe('Mitake fake strictness', () => {
     expect((await unknown.text()).trim()).toBe('y');
   });
 });
+
+describe('Mitake fake connection limit', () => {
+  it('answers `l` to connections beyond 15 at once, and the adapter never opens that many', async () => {
+    const fake = await startMitakeFake({ latencyMs: 200 });
+    onTestFinished(() => fake.close());
+    const body = 'username=user&password=pass';
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, () => fetch(`${fake.url}/api/mtk/SmQuery`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body }).then((r) => r.text())),
+    );
+    expect(answers.filter((a) => a.includes('statuscode=l'))).toHaveLength(5);
+
+    const clock = new FakeClock();
+    const { provider } = makeAdapter(createMitakeProvider, { provider: 'mitake', baseUrl: fake.url, username: 'user', secret: 'pass' }, clock);
+    const outcomes = await provider.send(Array.from({ length: 20 }, (_, i) => message(`+8869120000${String(i).padStart(2, '0')}`, 'x')));
+    expect(outcomes.every((o) => o.kind === 'accepted')).toBe(true);
+  });
+});

@@ -224,10 +224,15 @@ describe('TwSMS adapter', () => {
     expect(fake.latencyMs).toBe(100);
   });
 
-  it('a status query that fails says pending (ask again later)', async () => {
-    const { fake, provider, clock } = await setup();
+  it('one failed status query reads pending (ask again later); when every query fails the call throws', async () => {
+    const { fake, provider, clock } = await setup({ statusLagMs: 60_000 });
+    const sent = await provider.send([message('+886912345678', 'a'), message('+886912345679', 'b')]);
+    const refs = sent.map((o, i) => ({ providerMessageId: (o as { providerMessageId: string }).providerMessageId, to: i === 0 ? '+886912345678' : '+886912345679', acceptedAt: clock.now() }));
     fake.failNext(1, 503, '1');
-    expect(await provider.status([{ providerMessageId: '1', to: '+886912345678', acceptedAt: clock.now() }])).toEqual([{ state: 'pending' }]);
+    expect(await provider.status(refs)).toEqual([{ state: 'pending' }, { state: 'pending' }]);
+    fake.failNext(2, 503, '1');
+    const err = await rejectionOf(provider.status(refs));
+    expect(err).toMatchObject({ outcome: 'retry', params: { code: 'http_503' } });
   });
 });
 
@@ -243,5 +248,18 @@ describe('TwSMS fake strictness', () => {
     const ok = await post('username=user&password=pass&mobile=0912345678&message=%E4%BD%A0%E5%A5%BD');
     expect(await ok.json()).toMatchObject({ code: '00000' });
     expect(fake.accepted.map((a) => a.message)).toEqual(['你好']);
+  });
+});
+
+describe('TwSMS fake double decoding (providers.md §1.3)', () => {
+  it('decodes once by default; the switch shows what a server that decodes twice would make of "+"', async () => {
+    for (const [doubleDecode, expected] of [[false, 'a+b'], [true, 'a b']] as const) {
+      const clock = new FakeClock();
+      const fake = await startTwsmsFake({ doubleDecode, now: () => clock.now() });
+      onTestFinished(() => fake.close());
+      const { provider } = makeAdapter(createTwsmsProvider, { provider: 'twsms', baseUrl: fake.url }, clock);
+      await provider.send([message('+886912345678', 'a+b')]);
+      expect(fake.accepted[0]!.message).toBe(expected);
+    }
   });
 });

@@ -1,4 +1,4 @@
-// Every literal 'providers.…' key in the adapters exists in every language.
+// Every literal 'providers.…' / 'accounts.…' key in core, CLI and the shared account rules exists in every language.
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -10,15 +10,15 @@ function literalKeys(dir: string): string[] {
   for (const entry of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) {
     if (!entry.isFile() || !entry.name.endsWith('.ts')) continue;
     const text = fs.readFileSync(path.join(entry.parentPath, entry.name), 'utf8');
-    for (const m of text.matchAll(/['"`](providers\.[A-Za-z0-9_.]+)['"`]/g)) found.add(m[1]!);
+    for (const m of text.matchAll(/['"`](providers\.[A-Za-z0-9_.]+|accounts\.(?:error|cli|ui|field|help)\.[A-Za-z0-9_.]+|accounts\.passwordNeeded)['"`]/g)) found.add(m[1]!);
   }
   return [...found];
 }
 
 describe('provider explanation keys', () => {
   it('finds keys (the scan works) and each exists in every language', () => {
-    const keys = [...literalKeys(path.join(REPO_ROOT, 'src-main/core')), ...literalKeys(path.join(REPO_ROOT, 'src-main/cli'))];
-    expect(keys).toEqual(expect.arrayContaining(['providers.http.refused', 'providers.code.noCredit']));
+    const keys = [...literalKeys(path.join(REPO_ROOT, 'src-main/core')), ...literalKeys(path.join(REPO_ROOT, 'src-main/cli')), ...literalKeys(path.join(REPO_ROOT, 'src-shared/accounts'))];
+    expect(keys).toEqual(expect.arrayContaining(['providers.http.refused', 'providers.code.noCredit', 'accounts.error.hasWaiting', 'accounts.cli.added']));
     expectTranslated(keys);
   });
 });

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { sqliteTable, integer, text, real, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 /** Provider accounts. The password/token is sealed by the SecretBox (never plain text here). */
@@ -12,6 +13,8 @@ export const accounts = sqliteTable(
     username: text('username'),
     secretSealed: text('secret_sealed'),
     sender: text('sender'),
+    /** Removed by the operator while messages still refer to it: hidden from lists, its name freed. */
+    removedAt: integer('removed_at'),
     /** Price per segment, for cost estimates (in the account's currency). */
     priceDomestic: real('price_domestic'),
     priceInternational: real('price_international'),
@@ -26,5 +29,6 @@ export const accounts = sqliteTable(
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
   },
-  (t) => [uniqueIndex('accounts_name_unique').on(t.name)],
+  // Names are unique among the accounts in use; a removed one keeps its name for the log.
+  (t) => [uniqueIndex('accounts_name_unique').on(t.name).where(sql`removed_at is null`)],
 );

@@ -3,7 +3,7 @@
 // credit via getCredit.ashx, cancel via eraseBooking.ashx. A message whose previous attempt ended
 // `unknown` goes through the duplicate-filtered send, so the provider drops it if it went out before.
 import { createHttpClient, malformedProblem, type HttpResult } from '../http';
-import { codeFailure, mapLimited, parseTaipeiTime, problemFor, ProviderCallError, responseFailure, sendOutcome, type Failure } from '../common';
+import { codeFailure, mapLimited, QueryFailures, parseTaipeiTime, problemFor, ProviderCallError, responseFailure, sendOutcome, type Failure } from '../common';
 import type { CancelOutcome, OutgoingMessage, Provider, ProviderFactory, SendOutcome, StatusOutcome } from '../types';
 import { EVERY8D_CODES, EVERY8D_STATUS } from './codes';
 import { creditRequest, eraseRequest, parseError, parseSend, parseStatus, sameNumber, sendRequest, statusRequest, EVERY8D_BASE_URL, type Every8dError } from './wire';
@@ -76,10 +76,14 @@ export const createEvery8dProvider: ProviderFactory = (account, context): Provid
     async status(refs) {
       const batches = [...new Set(refs.map((r) => r.providerMessageId))];
       const rowsByBatch = new Map<string, ReturnType<typeof parseStatus>>();
+      const failures = new QueryFailures();
       await mapLimited(batches, PARALLEL, async (bid) => {
         const res = await http.call(statusRequest(creds, bid, 1));
-        rowsByBatch.set(bid, failOf(res) || !res.ok ? null : parseStatus(res.body));
+        const fail = failOf(res);
+        failures.record(fail);
+        rowsByBatch.set(bid, fail || !res.ok ? null : parseStatus(res.body));
       });
+      failures.throwIfAllFailed();
       const now = context.clock.now();
       return refs.map((ref): StatusOutcome => {
         const rows = rowsByBatch.get(ref.providerMessageId);

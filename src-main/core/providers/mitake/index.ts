@@ -2,7 +2,7 @@
 // same message within 12 h is answered with the first result (Duplicate=Y) instead of a second SMS;
 // SmQuery for reports (≤100 ids a call) and the balance; SmCancel. At most 15 sockets per account.
 import { createHttpClient, malformedProblem, type HttpResult } from '../http';
-import { codeFailure, mapLimited, parseTaipeiTime, problemFor, ProviderCallError, responseFailure, sendOutcome, type Failure } from '../common';
+import { codeFailure, mapLimited, QueryFailures, parseTaipeiTime, problemFor, ProviderCallError, responseFailure, sendOutcome, type Failure } from '../common';
 import type { CancelOutcome, Provider, ProviderFactory, SendOutcome, StatusOutcome } from '../types';
 import { MITAKE_CODES, MITAKE_STATUS } from './codes';
 import { balanceRequest, cancelRequest, parseBlocks, parseCancel, parseQuery, queryRequest, sendRequest, MITAKE_BASE_URL } from './wire';
@@ -55,13 +55,18 @@ export const createMitakeProvider: ProviderFactory = (account, context): Provide
     },
     async status(refs) {
       const found = new Map<string, { status: string; time: string | null }>();
-      const ids = [...new Set(refs.map((r) => r.providerMessageId))];
+      // An empty id (the send's answer was never read) cannot be asked about: SmQuery would answer the balance.
+      const ids = [...new Set(refs.map((r) => r.providerMessageId).filter(Boolean))];
+      const failures = new QueryFailures();
       await mapLimited(chunks(ids, MAX_IDS), PARALLEL, async (group) => {
         const res = await http.call(queryRequest(creds, group));
-        if (failOf(res)) return;
+        const fail = failOf(res);
+        failures.record(fail);
+        if (fail) return;
         const parsed = parseQuery(bodyOf(res));
         if (parsed && !('error' in parsed)) for (const [k, v] of parsed) found.set(k, v);
       });
+      failures.throwIfAllFailed();
       const now = context.clock.now();
       return refs.map((ref): StatusOutcome => {
         const row = found.get(ref.providerMessageId) ?? found.get(ref.providerMessageId.replace(/^#/, ''));

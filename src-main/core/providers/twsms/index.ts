@@ -2,7 +2,7 @@
 // switched on by segment count, delivery reports polled by mobile + msgid, balance via checkpoint=Y,
 // cancel via deltime=Y. No idempotency key: a lost answer leaves the message `unknown`.
 import { createHttpClient, malformedProblem, type HttpResult } from '../http';
-import { codeFailure, mapLimited, parseTaipeiTime, problemFor, ProviderCallError, responseFailure, sendOutcome, type Failure } from '../common';
+import { codeFailure, mapLimited, QueryFailures, parseTaipeiTime, problemFor, ProviderCallError, responseFailure, sendOutcome, type Failure } from '../common';
 import type { CancelOutcome, Provider, ProviderFactory, SendOutcome, StatusOutcome } from '../types';
 import { TWSMS_CODES, TWSMS_STATUS } from './codes';
 import { balanceRequest, cancelRequest, parseAnswer, queryRequest, sendRequest, TWSMS_BASE_URL, type TwsmsAnswer } from './wire';
@@ -68,9 +68,11 @@ export const createTwsmsProvider: ProviderFactory = (account, context): Provider
     },
     async status(refs) {
       const now = context.clock.now();
-      return mapLimited(refs, PARALLEL, async (ref): Promise<StatusOutcome> => {
+      const failures = new QueryFailures();
+      const outcomes = await mapLimited(refs, PARALLEL, async (ref): Promise<StatusOutcome> => {
         const r = read(await http.call(queryRequest(creds, ref.to, ref.providerMessageId, ref.acceptedAt, now)));
-        // A failed query says nothing about the message: ask again later.
+        failures.record('failure' in r ? r.failure : null);
+        // A failed query, or a code other than 00000 (00001: no report yet), says nothing final: ask again later.
         if ('failure' in r || r.answer.code !== '00000') return { state: 'pending' };
         const a = r.answer;
         const word = (a.statustext ?? '').toUpperCase();
@@ -79,6 +81,8 @@ export const createTwsmsProvider: ProviderFactory = (account, context): Provider
         if (mapped.state === 'delivered') return { state: 'delivered', at: parseTaipeiTime(a.donetime) ?? now };
         return { state: mapped.state, code: word, key: mapped.key, params: { provider: NAME, code: word }, detail: a.statustext };
       });
+      failures.throwIfAllFailed();
+      return outcomes;
     },
     async balance() {
       const a = readOk(await http.call(balanceRequest(creds)));
