@@ -66,7 +66,8 @@ export async function preparedDataDir(provider: 'twsms' | 'mitake', baseUrl: str
   const setup = await createCore({ dataDir, dispatch: false, log: () => {} });
   const sealed = createFileKeySecretBox(dataDir).seal('pass');
   withDb(dataDir, (db) => {
-    db.prepare(`insert into accounts (name, provider, is_default, base_url, username, secret_sealed, created_at, updated_at) values ('shop', ?, 0, ?, 'user', ?, 0, 0)`).run(provider, baseUrl, sealed);
+    // A loopback fake takes any rate: no throttle, so the kills land among many requests.
+    db.prepare(`insert into accounts (name, provider, is_default, base_url, username, secret_sealed, rate_per_second, created_at, updated_at) values ('shop', ?, 0, ?, 'user', ?, 100000, 0, 0)`).run(provider, baseUrl, sealed);
   });
   await setup.api['accounts.setDefault']({ name: 'shop' });
   await setup.api['settings.set']({ key: 'shop.timeZone', value: 'Asia/Taipei' });

@@ -14,6 +14,7 @@ import type { Transitioner } from '../outbox/transitions';
 import type { OutgoingMessage, Provider, SendOutcome, StatusOutcome } from '../providers/types';
 import { ApiError } from '../../../src-shared/api/errors';
 import type { QuietHours } from '../../../src-shared/time/quiet-hours';
+import type { ProviderName } from '../../../src-shared/api/schemas';
 import type { SettingsService } from '../settings/service';
 import type { Clock } from '../types';
 import type { Db } from '../db/client';
@@ -30,6 +31,17 @@ const STATUS_BATCH = 100;
 /** An answer waits at most about this long for the next claim's commit before it is committed alone. */
 const ANSWER_WAIT_MS = 20;
 const DEFAULT_CONCURRENCY = 4;
+/**
+ * Per-account limits where the adapter states none (providers.md): TwSMS's platform takes 40–50
+ * requests a second in all, so one shop keeps to 10; Mitake allows 15 connections per account.
+ * An account's own rate_per_second / concurrency columns override these.
+ */
+const PROVIDER_LIMITS: Partial<Record<ProviderName, { ratePerSecond?: number; concurrency?: number }>> = {
+  twsms: { ratePerSecond: 10, concurrency: 4 },
+  mitake: { concurrency: 4 },
+  every8d: { ratePerSecond: 10, concurrency: 2 },
+  twilio: { concurrency: 4 },
+};
 const DEFAULT_MAX_BATCH = 100;
 /** Status queries for an `unknown` row that themselves fail, before it is left to the operator. */
 const MAX_UNKNOWN_CHECKS = 12;
@@ -241,8 +253,9 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     const cached = flows.get(accountId);
     if (cached && cached.provider === provider && clock.now() - cached.checkedAt < 1000) return cached;
     const limits = limitsStmt.get(accountId);
-    const concurrency = Math.max(1, limits?.concurrency ?? provider.capabilities.defaultConcurrency ?? DEFAULT_CONCURRENCY);
-    const rate = limits?.rate_per_second ?? provider.capabilities.defaultRatePerSecond ?? null;
+    const known = PROVIDER_LIMITS[provider.name];
+    const concurrency = Math.max(1, limits?.concurrency ?? provider.capabilities.defaultConcurrency ?? known?.concurrency ?? DEFAULT_CONCURRENCY);
+    const rate = limits?.rate_per_second ?? provider.capabilities.defaultRatePerSecond ?? known?.ratePerSecond ?? null;
     const maxBatch = provider.capabilities.multiRecipient ? Math.max(1, provider.capabilities.maxRecipientsPerRequest ?? DEFAULT_MAX_BATCH) : 1;
     let flow = flows.get(accountId);
     if (!flow) {

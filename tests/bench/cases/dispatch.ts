@@ -42,7 +42,7 @@ async function sendAll(messages: number, concurrency: number, latencyMs: number)
       const setup = await createCore({ dataDir, dispatch: false, log: () => {} });
       const db = new Database(path.join(dataDir, 'smsdesk.db'));
       db.pragma('busy_timeout = 5000');
-      db.prepare(`insert into accounts (name, provider, is_default, base_url, username, secret_sealed, concurrency, created_at, updated_at) values ('shop', 'twsms', 0, ?, 'user', ?, ?, 0, 0)`)
+      db.prepare(`insert into accounts (name, provider, is_default, base_url, username, secret_sealed, concurrency, rate_per_second, created_at, updated_at) values ('shop', 'twsms', 0, ?, 'user', ?, ?, 1000000, 0, 0)`)
         .run(fake.url, createFileKeySecretBox(dataDir).seal('pass'), concurrency);
       await setup.api['accounts.setDefault']({ name: 'shop' });
       await setup.api['settings.set']({ key: 'sending.quietHours.enabled', value: false });
