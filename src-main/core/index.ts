@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { dispatchCall } from '../../src-shared/api/dispatch';
 import { createAccountsService } from './accounts/service';
 import { createHandlers } from './api/handlers';
+import { createContactsHandlers } from './contacts/handlers';
 import { applyPragmas, openRaw, readIdentity } from './db/client';
 import { assertOurs, loadMigrations, migrate } from './db/migrate';
 import { createDispatcher, type Dispatcher } from './dispatcher/dispatcher';
@@ -70,6 +71,7 @@ export async function createCore(options: CoreOptions & { migrationsDir?: string
 
   const handlers = createHandlers({
     version: options.version ?? '0.0.0', dataDir, accounts, settings, outbox, repo, lease, dispatcher, bus, clock,
+    contacts: createContactsHandlers(),
   });
 
   const stopWatching = watchDataVersion(db, clock, options.watchIntervalMs ?? 500, () => {

@@ -9,6 +9,7 @@ import type { EventBus } from '../events/bus';
 import { toMessageView, type MessageRepository } from '../outbox/repository';
 import type { OutboxService } from '../outbox/service';
 import type { SettingsService } from '../settings/service';
+import type { ContactsHandlers } from '../contacts/handlers';
 import type { Clock } from '../types';
 
 export interface HandlerDeps {
@@ -22,6 +23,7 @@ export interface HandlerDeps {
   dispatcher: Dispatcher | null;
   bus: EventBus;
   clock: Clock;
+  contacts: ContactsHandlers;
 }
 
 export function createHandlers(d: HandlerDeps): ApiHandlers {
@@ -115,5 +117,6 @@ export function createHandlers(d: HandlerDeps): ApiHandlers {
       setSetting('sending.paused', paused);
       return dispatcherStatus();
     },
+    ...d.contacts,
   };
 }
