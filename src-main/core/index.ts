@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { dispatchCall } from '../../src-shared/api/dispatch';
 import { createAccountsService } from './accounts/service';
 import { createHandlers } from './api/handlers';
-import { createContactsHandlers } from './contacts/handlers';
+import { createContacts } from './contacts/handlers';
 import { applyPragmas, openRaw, readIdentity } from './db/client';
 import { assertOurs, loadMigrations, migrate } from './db/migrate';
 import { createDispatcher, type Dispatcher } from './dispatcher/dispatcher';
@@ -69,9 +69,10 @@ export async function createCore(options: CoreOptions & { migrationsDir?: string
     dispatcher = createDispatcher({ db, repo, transitions, accounts, settings, bus, clock, lease, log });
   }
 
+  const contacts = createContacts({ db, bus, clock, settings });
   const handlers = createHandlers({
     version: options.version ?? '0.0.0', dataDir, accounts, settings, outbox, repo, lease, dispatcher, bus, clock,
-    contacts: createContactsHandlers(),
+    contacts: contacts.handlers,
   });
 
   const stopWatching = watchDataVersion(db, clock, options.watchIntervalMs ?? 500, () => {
@@ -80,6 +81,7 @@ export async function createCore(options: CoreOptions & { migrationsDir?: string
     bus.emit({ type: 'settings.changed', keys: [] });
     bus.emit({ type: 'accounts.changed' });
     bus.emit({ type: 'dispatcher.changed' });
+    bus.emit({ type: 'contacts.changed', ids: [], source: 'external' });
     dispatcher?.wake();
   });
 
@@ -100,6 +102,7 @@ export async function createCore(options: CoreOptions & { migrationsDir?: string
       closed = true;
       stopWatching();
       await dispatcher?.stop();
+      await contacts.close();
       db.close();
     },
   };

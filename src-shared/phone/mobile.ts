@@ -1,0 +1,47 @@
+// A contact's mobile number (issue 4): the one rule of parse.ts, plus what contact files need —
+// why a number cannot receive SMS (landline, VoIP such as JP 050), and Taiwanese mobiles whose leading
+// 0 a spreadsheet dropped ("912345678" stored as a number) recovered by the region rule.
+import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import { compactNumber, parsePhone, type ParsedPhone } from './parse';
+
+/** Why a non-mobile number was refused, for a precise reason. */
+export type NotMobileKind = 'voip' | 'fixed' | 'other';
+
+export type ParsedMobile =
+  | Extract<ParsedPhone, { ok: true }>
+  | { ok: false; raw: string; code: 'empty' }
+  | { ok: false; raw: string; code: 'invalid_number' }
+  | { ok: false; raw: string; code: 'not_mobile'; kind: NotMobileKind };
+
+/** Regions whose mobiles start with 0 + a digit that spreadsheets drop when they read the cell as a number. */
+const DROPPED_ZERO: Record<string, RegExp> = {
+  // TW mobiles: 09xx-xxx-xxx → 9 digits starting with 9 once the 0 is gone.
+  TW: /^9\d{8}$/,
+};
+
+export function parseMobile(raw: string, defaultRegion: string): ParsedMobile {
+  const text = raw.trim();
+  if (!text) return { ok: false, raw, code: 'empty' };
+  let candidate = text;
+  const compact = compactNumber(text);
+  const dropped = DROPPED_ZERO[defaultRegion];
+  if (dropped && dropped.test(compact)) candidate = '0' + compact;
+  const parsed = parsePhone(candidate, defaultRegion);
+  if (parsed.ok) return { ...parsed, raw };
+  if (parsed.code === 'invalid_number') return { ok: false, raw, code: 'invalid_number' };
+  const kind: NotMobileKind = parsed.type === 'VOIP' ? 'voip' : parsed.type === 'FIXED_LINE' ? 'fixed' : 'other';
+  return { ok: false, raw, code: 'not_mobile', kind };
+}
+
+/** The digits of a number in the forms people search by: E.164 without "+", national, as typed. */
+export function numberSearchForms(e164: string, national: string, raw: string): string[] {
+  const digits = (s: string) => s.replace(/\D/g, '');
+  return [...new Set([digits(e164), digits(national), digits(compactNumber(raw))].filter(Boolean))];
+}
+
+/** National format for a number of `region`, international ("+81 90-…") for any other. */
+export function formatForRegion(e164: string, region: string): string {
+  const p = parsePhoneNumberFromString(e164);
+  if (!p) return e164;
+  return p.country === region ? p.formatNational() : p.formatInternational();
+}
