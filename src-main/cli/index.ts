@@ -4,6 +4,7 @@ import { Command, CommanderError } from 'commander';
 import { createI18n } from '../../src-shared/i18n';
 import { describeError, EXIT, type GlobalOptions } from './context';
 import { registerAccounts } from './commands/accounts';
+import { registerContacts } from './commands/contacts';
 import { registerLog } from './commands/log';
 import { registerRun } from './commands/run';
 import { registerSegments } from './commands/segments';
@@ -29,7 +30,11 @@ export function buildProgram(): Command {
   registerAccounts(program, globals);
   registerServe(program, globals);
   registerRun(program, globals);
-  for (const command of program.commands) command.exitOverride();
+  registerContacts(program, globals);
+  for (const command of program.commands) {
+    command.exitOverride();
+    for (const sub of command.commands) sub.exitOverride();
+  }
   return program;
 }
 

@@ -1,7 +1,7 @@
 // A contact's mobile number (issue 4): the one rule of parse.ts, plus what contact files need —
 // why a number cannot receive SMS (landline, VoIP such as JP 050), and Taiwanese mobiles whose leading
 // 0 a spreadsheet dropped ("912345678" stored as a number) recovered by the region rule.
-import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import { isSupportedCountry, parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { compactNumber, parsePhone, type ParsedPhone } from './parse';
 
 /** Why a non-mobile number was refused, for a precise reason. */
@@ -44,4 +44,9 @@ export function formatForRegion(e164: string, region: string): string {
   const p = parsePhoneNumberFromString(e164);
   if (!p) return e164;
   return p.country === region ? p.formatNational() : p.formatInternational();
+}
+
+/** A region code libphonenumber knows (TW, JP, CN …). */
+export function isKnownRegion(region: string): boolean {
+  return /^[A-Z]{2}$/.test(region) && isSupportedCountry(region);
 }

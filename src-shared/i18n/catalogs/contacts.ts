@@ -6,6 +6,8 @@ import type { Catalog } from '../catalog';
 export default {
   'zh-TW': {
     errors: {
+      badOption: '{{option}}：「{{value}}」不是可用的值（{{choices}}）。',
+      categoryUnknown: '沒有名為「{{name}}」的分類。',
       notFound: '找不到這位聯絡人（#{{id}}）。',
       phoneInvalid: '號碼「{{phone}}」無效。',
       phoneNotMobile: '號碼「{{phone}}」不是手機號碼，無法接收簡訊。',
@@ -79,6 +81,8 @@ export default {
   },
   en: {
     errors: {
+      badOption: '{{option}}: "{{value}}" is not one of {{choices}}.',
+      categoryUnknown: 'There is no category named "{{name}}".',
       notFound: 'Contact #{{id}} was not found.',
       phoneInvalid: 'The number "{{phone}}" is not valid.',
       phoneNotMobile: 'The number "{{phone}}" is not a mobile number; it cannot receive SMS.',
@@ -152,6 +156,8 @@ export default {
   },
   'zh-CN': {
     errors: {
+      badOption: '{{option}}：“{{value}}”不是可用的值（{{choices}}）。',
+      categoryUnknown: '没有名为“{{name}}”的分类。',
       notFound: '找不到这位联系人（#{{id}}）。',
       phoneInvalid: '号码“{{phone}}”无效。',
       phoneNotMobile: '号码“{{phone}}”不是手机号码，无法接收短信。',
@@ -225,6 +231,8 @@ export default {
   },
   ja: {
     errors: {
+      badOption: '{{option}}：「{{value}}」は使えません（{{choices}}）。',
+      categoryUnknown: '「{{name}}」という分類はありません。',
       notFound: '連絡先（#{{id}}）が見つかりません。',
       phoneInvalid: '番号「{{phone}}」は無効です。',
       phoneNotMobile: '番号「{{phone}}」は携帯電話番号ではないため、SMS を受信できません。',
