@@ -107,4 +107,4 @@ CREATE INDEX `contacts_name_idx` ON `contacts` (`name`,`id`);--> statement-break
 CREATE INDEX `contacts_created_idx` ON `contacts` (`created_at`,`id`);--> statement-breakpoint
 CREATE INDEX `contacts_updated_idx` ON `contacts` (`updated_at`,`id`);--> statement-breakpoint
 CREATE INDEX `contacts_birthday_md_idx` ON `contacts` (`birthday_md`,`id`);--> statement-breakpoint
-CREATE INDEX `contacts_deleted_idx` ON `contacts` (`deleted_batch`);
+CREATE INDEX `contacts_deleted_idx` ON `contacts` (`deleted_batch`) WHERE deleted_batch is not null;

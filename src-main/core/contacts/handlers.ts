@@ -14,6 +14,7 @@ import { createFields } from './fields';
 import { createMappingMemory } from './import/mapping';
 import { previewImport } from './import/preview';
 import { createImports } from './import/run';
+import { assertRegion } from './phone';
 import { createContactRepository } from './repository';
 import { createSavedFilters } from './saved-filters';
 import { createSearchIndex } from './search-index';
@@ -108,9 +109,13 @@ export function createContacts(deps: { db: Db; bus: EventBus; clock: Clock; sett
       savedFilters.remove(id);
       return { ok: true as const };
     },
-    'contacts.import.preview': (input) => previewImport({ ...input, region: input.region ?? region() }, fields, memory),
+    'contacts.import.preview': (input) => {
+      if (input.region) assertRegion(input.region);
+      return previewImport({ ...input, region: input.region ?? region() }, fields, memory);
+    },
     'contacts.import.run': (input) => {
       if (input.mapping.length === 0 || !input.mapping.includes('phone')) throw new ApiError('validation', 'contacts.errors.noPhoneColumn');
+      if (input.region) assertRegion(input.region);
       return { importId: imports.start({ ...input, region: input.region ?? region() }) };
     },
     'contacts.import.status': ({ importId }) => imports.status(importId),

@@ -133,6 +133,10 @@ export function createContactRepository(db: Db) {
         insVehicle.run(id, v.plate, plateKey(v.plate), v.factoryDate, v.licenceDate, v.inspectionDue, v.insuranceExpiry, position);
       });
     },
+    /** Vehicles of a contact that has none yet (a new contact). */
+    addVehicles(id: number, vehicles: readonly VehicleValues[]): void {
+      vehicles.forEach((v, position) => insVehicle.run(id, v.plate, plateKey(v.plate), v.factoryDate, v.licenceDate, v.inspectionDue, v.insuranceExpiry, position));
+    },
     /** Adds a vehicle unless the contact has that plate already; updates its dates when it has. Returns true when added. */
     upsertVehicle(id: number, v: VehicleValues, fillOnly: boolean): boolean {
       const existing = plateOf.get(id, plateKey(v.plate));

@@ -11,6 +11,8 @@ export interface IndexedContact {
   honorific: string;
   phoneE164: string;
   phoneRaw: string;
+  /** National format if already known (saves formatting it again on a large import). */
+  phoneNational?: string;
   notes: string;
   fieldValues: readonly string[];
   plates: readonly string[];
@@ -18,14 +20,15 @@ export interface IndexedContact {
 
 /** One document: every text a search should find, folded; the number in each form people type. */
 export function searchDocument(c: IndexedContact): string {
-  const parts = [
+  const parts = new Set([
     c.name, c.honorific, c.name + c.honorific,
-    ...numberSearchForms(c.phoneE164, formatNational(c.phoneE164), c.phoneRaw),
+    ...numberSearchForms(c.phoneE164, c.phoneNational ?? formatNational(c.phoneE164), c.phoneRaw),
     c.notes,
     ...c.fieldValues,
     ...c.plates.flatMap((p) => [p, plateKey(p)]),
-  ];
-  return parts.map(foldText).filter(Boolean).join(' \u2502 ');
+  ].map(foldText));
+  parts.delete('');
+  return [...parts].join(' \u2502 ');
 }
 
 /** Every 1- and 2-character piece of the name and honorific (per word), folded. */

@@ -36,7 +36,8 @@ export const contacts = sqliteTable(
     index('contacts_created_idx').on(t.createdAt, t.id),
     index('contacts_updated_idx').on(t.updatedAt, t.id),
     index('contacts_birthday_md_idx').on(t.birthdayMd, t.id),
-    index('contacts_deleted_idx').on(t.deletedBatch),
+    // Only deleted rows (few) are in it: undo and purge find them without slowing every insert.
+    index('contacts_deleted_idx').on(t.deletedBatch).where(sql`deleted_batch is not null`),
   ],
 );
 
