@@ -11,7 +11,7 @@ const ROWS = 100_000;
 const SEARCHES = 300;
 const SURNAMES = '陳林黃張李王吳劉蔡楊許鄭謝郭洪曾邱廖賴周徐蘇葉莊呂江何蕭羅高潘簡朱鍾彭游詹胡施沈余盧梁趙顏柯翁魏孫戴'.split('');
 const GIVEN = '怡君雅婷淑芬美玲志明家豪建宏俊傑宗翰冠宇佳穎欣怡承恩品妍柏翰子涵詩涵宇軒思妤雨萱'.split('');
-const PLATE_LETTERS = 'ABCDEFGHJKLMNPQRSTUVWXYZ';
+const PLATE_LETTERS = 'ABCDEFGHJKLMNPQRSTUVWXYZ'.split('');
 
 interface Corpus {
   csv: string;
