@@ -24,7 +24,7 @@ describe('parseDelimited', () => {
           expect(line).toBeGreaterThanOrEqual(1);
           expect(line).toBeLessThanOrEqual(physicalLines);
         }
-        for (const row of table.rows) for (const cell of row.cells) expect(cell).not.toMatch(/\u0000/);
+        for (const row of table.rows) for (const cell of row.cells) expect(cell.includes('\u0000')).toBe(false);
       }),
       { numRuns: 1000 },
     );
