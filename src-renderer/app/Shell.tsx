@@ -10,6 +10,7 @@ import { useConnectionState } from './providers/api';
 import { HeaderBar } from './HeaderBar';
 import { ComposePage } from '../features/compose/ComposePage';
 import { LogPage } from '../features/log/LogPage';
+import { ContactsPage } from '../features/contacts/ContactsPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { ComingSoon } from '../features/placeholder/ComingSoon';
 
@@ -19,6 +20,8 @@ function Room({ route, info }: { route: RouteId; info: AppInfo }) {
   switch (route) {
     case 'compose':
       return <ComposePage info={info} />;
+    case 'contacts':
+      return <ContactsPage info={info} />;
     case 'log':
       return <LogPage info={info} />;
     case 'settings':

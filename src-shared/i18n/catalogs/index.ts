@@ -11,6 +11,7 @@ import compose from './compose';
 import log from './log';
 import settings from './settings';
 import contacts from './contacts';
+import contactsUi from './contacts-ui';
 
 export const catalogs: Record<string, Catalog> = {
   errors,
@@ -23,4 +24,5 @@ export const catalogs: Record<string, Catalog> = {
   log,
   settings,
   contacts,
+  contactsUi,
 };
