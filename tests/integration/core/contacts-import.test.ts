@@ -2,10 +2,12 @@
 // Excel shows them, duplicates skip/update/merge, a known number with a new plate, idempotency,
 // cancelling, the rejected rows as CSV, and export (BOM, text cells, formula neutralising, round trip).
 import ExcelJS from 'exceljs';
+import fc from 'fast-check';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import type { ImportResult, OnDuplicate } from '../../../src-shared/api/contacts-schemas';
 import type { MethodInput, MethodName, MethodOutput } from '../../../src-shared/api/contract';
+import { parseDelimited } from '../../../src-main/core/contacts/import/parse';
 import { openCore } from '../../helpers/core';
 
 async function setup() {
@@ -108,6 +110,34 @@ describe('import', () => {
     expect(r2.result).toMatchObject({ imported: 0, updated: 1 });
     expect((await all())[0]!.vehicles.map((v) => v.plate)).toEqual(['ABC-1234', 'XYZ-9876', 'NEW-0001']);
     expect((await call('contacts.list', { filter: { search: 'NEW-0001' } })).total).toBe(1);
+  });
+
+  it('on hostile files, accounts for every record: imported, skipped or reported with its row', async () => {
+    const { call, core } = await setup();
+    const piece = fc.constantFrom('"', ',', '\n', '\r\n', '\r', '\u0000', '王', '0912345678', '0922333444', '02-2722-1234', '912333444', 'x', '');
+    const body = fc.array(piece, { maxLength: 60 }).map((ps) => ps.join(''));
+    await fc.assert(
+      fc.asyncProperty(body, async (text) => {
+        const csv = `name,phone\n${text}`;
+        const input = { fileBase64: Buffer.from(csv, 'utf8').toString('base64'), fileName: 'fuzz.csv' };
+        const finished = new Promise<ImportResult>((resolve) => {
+          const stop = core.onEvent((e) => {
+            if (e.type === 'contacts.import.finished') {
+              stop();
+              resolve(e.result);
+            }
+          });
+        });
+        await call('contacts.import.run', { ...input, mapping: ['name', 'phone'] });
+        const result = await finished;
+        const table = parseDelimited(csv, 'fuzz.csv', 1000);
+        expect(result.status).toBe('done');
+        expect(result.imported + result.updated + result.skipped + result.errors.length).toBe(table.rows.length + table.malformed.length);
+        const lines = result.errors.map((e) => e.line);
+        expect(new Set(lines).size).toBe(lines.length);
+      }),
+      { numRuns: 40 },
+    );
   });
 
   it('cancelling leaves nothing imported', async () => {
