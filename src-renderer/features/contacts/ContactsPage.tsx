@@ -3,9 +3,9 @@
 // Keys: / search · ↓ from the search into the list · Alt+N new · Alt+F filters · Alt+I import ·
 // in the list: Space select, Enter open, Ctrl+A all, Esc none, Delete delete.
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { App, Badge, Button, Card, Dropdown, Empty, Input, Modal, Popover, Segmented, Select, Space, Tooltip, Typography, type InputRef } from 'antd';
+import { App, Badge, Button, Card, Dropdown, Empty, Input, Modal, Popover, Segmented, Select, Space, Tooltip, type InputRef } from 'antd';
 import {
-  AppstoreOutlined, DownloadOutlined, FilterOutlined, PlusOutlined, SaveOutlined, SettingOutlined, TableOutlined, UploadOutlined,
+  AppstoreOutlined, ColumnWidthOutlined, DownloadOutlined, FilterOutlined, MoreOutlined, PlusOutlined, SaveOutlined, SettingOutlined, TableOutlined, UploadOutlined,
 } from '@ant-design/icons';
 import { Checkbox } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -368,9 +368,6 @@ export function ContactsPage({ info }: { info: AppInfo }) {
             />
           </Tooltip>
           <div className="contacts-toolbar-spacer" />
-          <Typography.Text type="secondary" data-testid="contacts-total">
-            {list.isPending ? '' : t('contactsUi.total', { n: fmt(total) })}
-          </Typography.Text>
           <Select
             value={sortKey}
             onChange={setSortKey}
@@ -396,28 +393,25 @@ export function ContactsPage({ info }: { info: AppInfo }) {
           />
           {view === 'table' && (
             <Popover trigger="click" placement="bottomRight" title={t('contactsUi.columnsPicker')} content={columnPicker}>
-              <Button aria-label={t('contactsUi.columnsPicker')} icon={<SettingOutlined />} data-testid="contacts-columns" />
+              <Button aria-label={t('contactsUi.columnsPicker')} icon={<ColumnWidthOutlined />} data-testid="contacts-columns" />
             </Popover>
           )}
-          <Dropdown
-            menu={{
-              items: [
-                { key: 'csv', label: t('contactsUi.export.csv') },
-                { key: 'xlsx', label: t('contactsUi.export.xlsx') },
-              ],
-              onClick: ({ key }) => exportFile.mutate(key as 'csv' | 'xlsx'),
-            }}
-          >
-            <Button icon={<DownloadOutlined />} loading={exportFile.isPending} data-testid="contacts-export">
-              {t('contactsUi.export.open')}
-            </Button>
-          </Dropdown>
           <Button icon={<UploadOutlined />} onClick={() => setImportOpen(true)} data-testid="contacts-import">
             {t('contactsUi.import.open')}
           </Button>
-          <Button onClick={() => setManageOpen(true)} data-testid="contacts-manage">
-            {t('contactsUi.manage.open')}
-          </Button>
+          <Dropdown
+            menu={{
+              items: [
+                { key: 'csv', icon: <DownloadOutlined />, label: t('contactsUi.export.csv') },
+                { key: 'xlsx', icon: <DownloadOutlined />, label: t('contactsUi.export.xlsx') },
+                { type: 'divider' },
+                { key: 'manage', icon: <SettingOutlined />, label: t('contactsUi.manage.title') },
+              ],
+              onClick: ({ key }) => (key === 'manage' ? setManageOpen(true) : exportFile.mutate(key as 'csv' | 'xlsx')),
+            }}
+          >
+            <Button icon={<MoreOutlined />} loading={exportFile.isPending} aria-label={t('contactsUi.more')} data-testid="contacts-more" />
+          </Dropdown>
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ contact: null })} data-testid="contacts-new">
             {t('contactsUi.new')}
           </Button>

@@ -5,7 +5,7 @@ import type { Catalog } from '../catalog';
 export default {
   'zh-TW': {
     new: '新增客戶',
-    total: '共 {{n}} 位',
+    more: '更多',
     empty: '還沒有客戶。新增一位，或匯入店裡現有的名單（CSV、Excel）。',
     emptyFiltered: '沒有符合條件的客戶。',
     search: { placeholder: '搜尋姓名、號碼（末 4 碼也可）、備註、車牌…', label: '搜尋客戶' },
@@ -188,7 +188,7 @@ export default {
   },
   en: {
     new: 'New contact',
-    total: 'Contacts: {{n}}',
+    more: 'More',
     empty: 'No contacts yet. Add one, or import the list the shop already has (CSV, Excel).',
     emptyFiltered: 'No contacts match.',
     search: { placeholder: 'Search name, number (last 4 digits too), notes, plate…', label: 'Search contacts' },
@@ -371,7 +371,7 @@ export default {
   },
   'zh-CN': {
     new: '新增客户',
-    total: '共 {{n}} 位',
+    more: '更多',
     empty: '还没有客户。新增一位，或导入店里现有的名单（CSV、Excel）。',
     emptyFiltered: '没有符合条件的客户。',
     search: { placeholder: '搜索姓名、号码（后 4 位也可）、备注、车牌…', label: '搜索客户' },
@@ -554,7 +554,7 @@ export default {
   },
   ja: {
     new: '顧客を追加',
-    total: '全 {{n}} 件',
+    more: 'その他',
     empty: 'まだ顧客がいません。追加するか、お店の名簿（CSV・Excel）を取り込んでください。',
     emptyFiltered: '条件に合う顧客はいません。',
     search: { placeholder: '氏名・番号（下 4 桁でも可）・メモ・ナンバーで検索…', label: '顧客を検索' },
