@@ -14,6 +14,12 @@ export const requiredColumns: readonly ColumnId[] = ['name', 'phone'];
 
 const STORAGE_KEY = 'smsdesk.contacts.columns';
 
+/** The part of localStorage used here (spelled out: the tests run without DOM types). */
+export interface KeyValueStorage {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+}
+
 /** Every column the shop's current fields and presets allow, in the default order. */
 export function availableColumns(fields: readonly FieldDefinition[], vehiclePreset: boolean): ColumnId[] {
   const custom = fields.filter((f) => f.preset !== 'vehicle').map((f) => `field.${f.key}` as const);
@@ -33,7 +39,7 @@ export function sanitizeColumns(stored: unknown, available: readonly ColumnId[])
   return [...requiredColumns.filter((c) => allowed.has(c)), ...rest];
 }
 
-export function loadColumns(storage: Pick<Storage, 'getItem'> | undefined, available: readonly ColumnId[]): ColumnId[] {
+export function loadColumns(storage: Pick<KeyValueStorage, 'getItem'> | undefined, available: readonly ColumnId[]): ColumnId[] {
   let stored: unknown = null;
   try {
     const text = storage?.getItem(STORAGE_KEY);
@@ -44,7 +50,7 @@ export function loadColumns(storage: Pick<Storage, 'getItem'> | undefined, avail
   return sanitizeColumns(stored, available);
 }
 
-export function saveColumns(storage: Pick<Storage, 'setItem'> | undefined, columns: readonly ColumnId[]): void {
+export function saveColumns(storage: Pick<KeyValueStorage, 'setItem'> | undefined, columns: readonly ColumnId[]): void {
   try {
     storage?.setItem(STORAGE_KEY, JSON.stringify(columns));
   } catch {
