@@ -1,7 +1,7 @@
 // A contact's mobile number (issue 4): the one rule of parse.ts, plus what contact files need —
 // why a number cannot receive SMS (landline, VoIP such as JP 050), and Taiwanese mobiles whose leading
 // 0 a spreadsheet dropped ("912345678" stored as a number) recovered by the region rule.
-import { isSupportedCountry, parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import { getCountryCallingCode, isSupportedCountry, type CountryCode } from 'libphonenumber-js/max';
 import { compactNumber, parsePhone, type ParsedPhone } from './parse';
 
 /** Why a non-mobile number was refused, for a precise reason. */
@@ -27,23 +27,26 @@ export function parseMobile(raw: string, defaultRegion: string): ParsedMobile {
   const dropped = DROPPED_ZERO[defaultRegion];
   if (dropped && dropped.test(compact)) candidate = '0' + compact;
   const parsed = parsePhone(candidate, defaultRegion);
-  if (parsed.ok) return { ...parsed, raw };
+  // Not spread: `national` is computed only when read.
+  if (parsed.ok) return Object.assign(parsed, { raw });
   if (parsed.code === 'invalid_number') return { ok: false, raw, code: 'invalid_number' };
   const kind: NotMobileKind = parsed.type === 'VOIP' ? 'voip' : parsed.type === 'FIXED_LINE' ? 'fixed' : 'other';
   return { ok: false, raw, code: 'not_mobile', kind };
 }
 
-/** The digits of a number in the forms people search by: E.164 without "+", national, as typed. */
-export function numberSearchForms(e164: string, national: string, raw: string): string[] {
+/**
+ * The digits of a number in the forms people search by: E.164 without "+", national with its trunk 0
+ * (0912345678, 09012345678), and as typed. Computed without formatting (a 100k-row import does this).
+ */
+export function numberSearchForms(e164: string, region: string | undefined, raw: string): string[] {
   const digits = (s: string) => s.replace(/\D/g, '');
-  return [...new Set([digits(e164), digits(national), digits(compactNumber(raw))].filter(Boolean))];
-}
-
-/** National format for a number of `region`, international ("+81 90-…") for any other. */
-export function formatForRegion(e164: string, region: string): string {
-  const p = parsePhoneNumberFromString(e164);
-  if (!p) return e164;
-  return p.country === region ? p.formatNational() : p.formatInternational();
+  const all = digits(e164);
+  let national = '';
+  if (region && isSupportedCountry(region)) {
+    const cc = getCountryCallingCode(region as CountryCode);
+    if (all.startsWith(cc)) national = '0' + all.slice(cc.length);
+  }
+  return [...new Set([all, national, digits(compactNumber(raw))].filter(Boolean))];
 }
 
 /** A region code libphonenumber knows (TW, JP, CN …). */

@@ -19,10 +19,18 @@ export function parsePhone(raw: string, defaultRegion: string): ParsedPhone {
   const compact = compactNumber(raw);
   if (!/^\+?\d{3,17}$/.test(compact)) return { ok: false, raw, code: 'invalid_number' };
   const parsed = parsePhoneNumberFromString(compact, defaultRegion as CountryCode);
-  if (!parsed || !parsed.isValid()) return { ok: false, raw, code: 'invalid_number' };
-  const type = parsed.getType();
-  if (type !== 'MOBILE' && type !== 'FIXED_LINE_OR_MOBILE') return { ok: false, raw, code: 'not_mobile', ...(type ? { type } : {}) };
-  return { ok: true, raw, e164: parsed.number, national: parsed.formatNational(), region: parsed.country };
+  // With the full metadata a number is valid exactly when it has a type (isValid() is getType() !== undefined):
+  // asking once halves the cost on large imports.
+  const type = parsed?.getType();
+  if (!parsed || type === undefined) return { ok: false, raw, code: 'invalid_number' };
+  if (type !== 'MOBILE' && type !== 'FIXED_LINE_OR_MOBILE') return { ok: false, raw, code: 'not_mobile', type };
+  return {
+    ok: true, raw, e164: parsed.number, region: parsed.country,
+    // Formatting costs as much as parsing: only when someone reads it.
+    get national() {
+      return parsed.formatNational();
+    },
+  };
 }
 
 /** True when the text, once separators are removed, is one valid number (of any type). */

@@ -2,7 +2,7 @@
 // SMS (landline, VoIP such as JP 050, invalid ranges such as JP 090-0xxx), and Taiwanese mobiles whose
 // leading 0 a spreadsheet dropped.
 import { describe, expect, it } from 'vitest';
-import { formatForRegion, isKnownRegion, numberSearchForms, parseMobile } from '../../src-shared/phone/mobile';
+import { isKnownRegion, numberSearchForms, parseMobile } from '../../src-shared/phone/mobile';
 
 type Expect = string | 'invalid_number' | 'empty' | 'voip' | 'fixed' | 'other';
 const table: [raw: string, region: string, expected: Expect][] = [
@@ -50,12 +50,14 @@ describe('parseMobile', () => {
 
 describe('numbers for search and display', () => {
   it('searches by the E.164 digits, the national digits and the digits as typed', () => {
-    expect(numberSearchForms('+886912345678', '0912 345 678', '0912-345-678')).toEqual(['886912345678', '0912345678']);
+    expect(numberSearchForms('+886912345678', 'TW', '0912-345-678')).toEqual(['886912345678', '0912345678']);
+    expect(numberSearchForms('+819012345678', 'JP', '+81 90 1234 5678')).toEqual(['819012345678', '09012345678']);
+    expect(numberSearchForms('+886912345678', 'TW', '912345678')).toEqual(['886912345678', '0912345678', '912345678']);
   });
 
-  it('shows numbers of the shop region nationally and others internationally', () => {
-    expect(formatForRegion('+886912345678', 'TW')).toBe('0912 345 678');
-    expect(formatForRegion('+819012345678', 'TW')).toBe('+81 90 1234 5678');
+  it('formats the national form only when it is read, the same as before', () => {
+    const parsed = parseMobile('912345678', 'TW');
+    expect(parsed.ok && parsed.national).toBe('0912 345 678');
   });
 
   it('knows region codes', () => {

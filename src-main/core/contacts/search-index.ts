@@ -1,7 +1,6 @@
 // Keeps the two search structures of a contact in step with its row (migration contacts_search):
 // the FTS5 trigram document (3+ characters) and the short terms (1–2 characters of the name).
 import { numberSearchForms } from '../../../src-shared/phone/mobile';
-import { formatNational } from '../../../src-shared/phone/parse';
 import type { Db } from '../db/client';
 import { chars, foldText, plateKey } from './text';
 
@@ -11,8 +10,8 @@ export interface IndexedContact {
   honorific: string;
   phoneE164: string;
   phoneRaw: string;
-  /** National format if already known (saves formatting it again on a large import). */
-  phoneNational?: string;
+  /** The number's region (for its national form). */
+  region: string;
   notes: string;
   fieldValues: readonly string[];
   plates: readonly string[];
@@ -22,7 +21,7 @@ export interface IndexedContact {
 export function searchDocument(c: IndexedContact): string {
   const parts = new Set([
     c.name, c.honorific, c.name + c.honorific,
-    ...numberSearchForms(c.phoneE164, c.phoneNational ?? formatNational(c.phoneE164), c.phoneRaw),
+    ...numberSearchForms(c.phoneE164, c.region, c.phoneRaw),
     c.notes,
     ...c.fieldValues,
     ...c.plates.flatMap((p) => [p, plateKey(p)]),
@@ -51,8 +50,8 @@ export function createSearchIndex(db: Db) {
   const insTerm = db.prepare('insert or ignore into contact_short_terms (term, contact_id) values (?, ?)');
   const loadFields = db.prepare<[number], { value: string }>('select value from contact_field_values where contact_id = ?');
   const loadPlates = db.prepare<[number], { plate: string }>('select plate from contact_vehicles where contact_id = ?');
-  const loadRow = db.prepare<[number], { id: number; name: string; honorific: string; phone_e164: string; phone_raw: string; notes: string }>(
-    'select id, name, honorific, phone_e164, phone_raw, notes from contacts where id = ?',
+  const loadRow = db.prepare<[number], { id: number; name: string; honorific: string; phone_e164: string; phone_raw: string; region: string; notes: string }>(
+    'select id, name, honorific, phone_e164, phone_raw, region, notes from contacts where id = ?',
   );
 
   /** Writes a contact's entries (the caller's transaction); `fresh` = no entries exist yet (a new contact). */
@@ -72,7 +71,7 @@ export function createSearchIndex(db: Db) {
       const row = loadRow.get(id);
       if (!row) return;
       put({
-        id, name: row.name, honorific: row.honorific, phoneE164: row.phone_e164, phoneRaw: row.phone_raw, notes: row.notes,
+        id, name: row.name, honorific: row.honorific, phoneE164: row.phone_e164, phoneRaw: row.phone_raw, region: row.region, notes: row.notes,
         fieldValues: loadFields.all(id).map((r) => r.value),
         plates: loadPlates.all(id).map((r) => r.plate),
       });

@@ -2,7 +2,7 @@
 // that importing the file again rebuilds the same contacts and vehicles.
 import type { ContactView, FieldDefinition } from '../../../../src-shared/api/contacts-schemas';
 import { vehicleFieldKeys } from '../../../../src-shared/api/contacts-schemas';
-import { formatForRegion } from '../../../../src-shared/phone/mobile';
+import { formatPhoneForShop } from '../../../../src-shared/format/phone';
 import { neutralise } from './cells';
 
 export interface ExportContext {
@@ -15,7 +15,7 @@ export interface ExportContext {
 
 /** National format for the shop's own region (no "+", leading 0 kept as text), international otherwise. */
 function phoneText(c: ContactView, shopRegion: string): string {
-  return formatForRegion(c.phone, shopRegion);
+  return formatPhoneForShop(c.phone, shopRegion);
 }
 
 export function exportHeaders(ctx: ExportContext): string[] {

@@ -11,7 +11,6 @@ export interface Candidate {
   name: string;
   honorific: string | null;
   e164: string;
-  phoneNational: string;
   phoneRaw: string;
   region: string;
   birthday: string | null;
@@ -116,7 +115,6 @@ export function rowToCandidate(row: TableRow, ctx: RowContext): Candidate | RowR
     name: (cell('name') ?? '').slice(0, 100),
     honorific: cell('honorific')?.slice(0, 20) || null,
     e164: phone.e164,
-    phoneNational: phone.national,
     phoneRaw: rawPhone.trim(),
     region: phone.region ?? region,
     birthday,

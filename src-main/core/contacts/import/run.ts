@@ -145,7 +145,7 @@ export function createImports(d: ImportDeps) {
           d.repo.setFields(id, c.fields);
           if (c.vehicles.length) d.repo.addVehicles(id, c.vehicles);
           fresh.push({
-            id, name: c.name, honorific: c.honorific ?? '', phoneE164: c.e164, phoneRaw: c.phoneRaw, phoneNational: c.phoneNational, notes: c.notes ?? '',
+            id, name: c.name, honorific: c.honorific ?? '', phoneE164: c.e164, phoneRaw: c.phoneRaw, region: c.region, notes: c.notes ?? '',
             fieldValues: Object.values(c.fields), plates: c.vehicles.map((v) => v.plate),
           });
           imported++;
