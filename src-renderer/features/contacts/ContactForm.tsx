@@ -235,7 +235,7 @@ export function ContactForm({ open, contact, region, categories, fields, vehicle
                       rules={[formatRule((s) => normalizeFieldValue(f.type, s), `contactsUi.form.invalid.${f.type}`)]}
                       data-testid={`contact-field-${f.key}`}
                     >
-                      <Input placeholder={t(`contactsUi.form.placeholder.${f.type}`)} maxLength={1000} />
+                      <Input placeholder={f.type === 'text' ? undefined : t(`contactsUi.form.placeholder.${f.type}`)} maxLength={1000} />
                     </Form.Item>
                   </Col>
                 ))}

@@ -112,7 +112,7 @@ export default {
       removeVehicle: '移除這輛車',
       plateRequired: '請輸入車牌。',
       invalid: { text: '內容太長。', number: '請輸入數字。', date: '不是有效的日期，請用 2027-03-31。', yearMonth: '不是有效的年月，請用 2027-03。' },
-      placeholder: { text: '例如：VIP', number: '0', date: '2027-03-31', yearMonth: '2027-03' },
+      placeholder: { number: '0', date: '2027-03-31', yearMonth: '2027-03' },
     },
     import: {
       open: '匯入',
@@ -295,7 +295,7 @@ export default {
       removeVehicle: 'Remove this vehicle',
       plateRequired: 'Please enter the plate number.',
       invalid: { text: 'Too long.', number: 'Please enter a number.', date: 'Not a valid date; write 2027-03-31.', yearMonth: 'Not a valid month; write 2027-03.' },
-      placeholder: { text: 'e.g. VIP', number: '0', date: '2027-03-31', yearMonth: '2027-03' },
+      placeholder: { number: '0', date: '2027-03-31', yearMonth: '2027-03' },
     },
     import: {
       open: 'Import',
@@ -478,7 +478,7 @@ export default {
       removeVehicle: '移除这辆车',
       plateRequired: '请输入车牌。',
       invalid: { text: '内容太长。', number: '请输入数字。', date: '不是有效的日期，请用 2027-03-31。', yearMonth: '不是有效的年月，请用 2027-03。' },
-      placeholder: { text: '例如：VIP', number: '0', date: '2027-03-31', yearMonth: '2027-03' },
+      placeholder: { number: '0', date: '2027-03-31', yearMonth: '2027-03' },
     },
     import: {
       open: '导入',
@@ -661,7 +661,7 @@ export default {
       removeVehicle: 'この車両を削除',
       plateRequired: 'ナンバーを入力してください。',
       invalid: { text: '長すぎます。', number: '数値を入力してください。', date: '正しい日付ではありません（例：2027-03-31）。', yearMonth: '正しい年月ではありません（例：2027-03）。' },
-      placeholder: { text: '例：VIP', number: '0', date: '2027-03-31', yearMonth: '2027-03' },
+      placeholder: { number: '0', date: '2027-03-31', yearMonth: '2027-03' },
     },
     import: {
       open: '取り込み',
