@@ -6,11 +6,6 @@
 CREATE VIRTUAL TABLE `contacts_fts` USING fts5(`doc`, tokenize = 'trigram', content = '', contentless_delete = 1);
 --> statement-breakpoint
 -- 1–2 characters (many CJK names have two): every 1- and 2-character piece of the name and honorific
--- (and of each word of a Latin name), looked up by its primary key.
-CREATE TABLE `contact_short_terms` (
-	`term` text NOT NULL,
-	`contact_id` integer NOT NULL,
-	PRIMARY KEY (`term`, `contact_id`)
-) WITHOUT ROWID;
---> statement-breakpoint
-CREATE INDEX `contact_short_terms_contact_idx` ON `contact_short_terms` (`contact_id`);
+-- (per word), space-separated, as exact tokens of a second, contentless FTS5 table. One row per contact
+-- instead of a b-tree row per piece: a 100k-contact import writes it in a fraction of the time.
+CREATE VIRTUAL TABLE `contacts_short_fts` USING fts5(`terms`, tokenize = 'unicode61 remove_diacritics 0', content = '', contentless_delete = 1, detail = none);

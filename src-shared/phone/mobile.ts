@@ -34,6 +34,12 @@ export function parseMobile(raw: string, defaultRegion: string): ParsedMobile {
   return { ok: false, raw, code: 'not_mobile', kind };
 }
 
+const callingCodes = new Map<string, string | undefined>();
+function callingCode(region: string): string | undefined {
+  if (!callingCodes.has(region)) callingCodes.set(region, isSupportedCountry(region) ? getCountryCallingCode(region as CountryCode) : undefined);
+  return callingCodes.get(region);
+}
+
 /**
  * The digits of a number in the forms people search by: E.164 without "+", national with its trunk 0
  * (0912345678, 09012345678), and as typed. Computed without formatting (a 100k-row import does this).
@@ -42,10 +48,8 @@ export function numberSearchForms(e164: string, region: string | undefined, raw:
   const digits = (s: string) => s.replace(/\D/g, '');
   const all = digits(e164);
   let national = '';
-  if (region && isSupportedCountry(region)) {
-    const cc = getCountryCallingCode(region as CountryCode);
-    if (all.startsWith(cc)) national = '0' + all.slice(cc.length);
-  }
+  const cc = region ? callingCode(region) : undefined;
+  if (cc && all.startsWith(cc)) national = '0' + all.slice(cc.length);
   return [...new Set([all, national, digits(compactNumber(raw))].filter(Boolean))];
 }
 

@@ -55,8 +55,9 @@ describe('search words', () => {
   it('sends 3+ characters to FTS and 1–2 to the short terms; a typed number is searched by its digits', () => {
     expect(searchCondition('5678')!.params).toEqual(['"5678"']);
     expect(searchCondition('0912-345')!.params).toEqual(['"0912345"']);
-    expect(searchCondition('王小')!.sql).toContain('contact_short_terms');
-    expect(searchCondition('王 abc-1')!.params).toEqual(['"abc-1"', '王']);
+    expect(searchCondition('王小')!.sql).toContain('contacts_short_fts');
+    expect(searchCondition('王 abc-1')!.params).toEqual(['"abc-1"', '"王"']);
+    expect(searchCondition('- 王小明')!.params).toEqual(['"王小明"']);
     expect(searchCondition('  ')).toBeNull();
   });
 });

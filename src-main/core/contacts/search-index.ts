@@ -1,5 +1,6 @@
 // Keeps the two search structures of a contact in step with its row (migration contacts_search):
-// the FTS5 trigram document (3+ characters) and the short terms (1–2 characters of the name).
+// the FTS5 trigram document (3+ characters) and the short terms (1–2 characters of the name, as
+// tokens of a second FTS5 table).
 import { numberSearchForms } from '../../../src-shared/phone/mobile';
 import type { Db } from '../db/client';
 import { chars, foldText, plateKey } from './text';
@@ -46,8 +47,8 @@ export function shortTerms(name: string, honorific: string): string[] {
 export function createSearchIndex(db: Db) {
   const delFts = db.prepare('delete from contacts_fts where rowid = ?');
   const insFts = db.prepare('insert into contacts_fts (rowid, doc) values (?, ?)');
-  const delTerms = db.prepare('delete from contact_short_terms where contact_id = ?');
-  const insTerm = db.prepare('insert or ignore into contact_short_terms (term, contact_id) values (?, ?)');
+  const delTerms = db.prepare('delete from contacts_short_fts where rowid = ?');
+  const insTerms = db.prepare('insert into contacts_short_fts (rowid, terms) values (?, ?)');
   const loadFields = db.prepare<[number], { value: string }>('select value from contact_field_values where contact_id = ?');
   const loadPlates = db.prepare<[number], { plate: string }>('select plate from contact_vehicles where contact_id = ?');
   const loadRow = db.prepare<[number], { id: number; name: string; honorific: string; phone_e164: string; phone_raw: string; region: string; notes: string }>(
@@ -61,7 +62,8 @@ export function createSearchIndex(db: Db) {
       delTerms.run(c.id);
     }
     insFts.run(c.id, searchDocument(c));
-    for (const term of shortTerms(c.name, c.honorific)) insTerm.run(term, c.id);
+    const terms = shortTerms(c.name, c.honorific);
+    if (terms.length) insTerms.run(c.id, terms.join(' '));
   };
 
   return {

@@ -1,6 +1,6 @@
 // Search text → a SQL condition on `c.id`. Words of 3+ characters go to the FTS5 trigram index (any
 // fragment: a name piece, the last 4 digits, a plate); words of 1–2 characters to the short terms of
-// the name (CJK names are often 2 characters). Every word must match.
+// the name, exact tokens of a second FTS5 table (CJK names are often 2 characters). Every word must match.
 import { chars, foldText } from './text';
 
 export interface SqlPart {
@@ -32,8 +32,11 @@ export function searchCondition(search: string | undefined): SqlPart | null {
     params.push(long.map(quotePhrase).join(' '));
   }
   for (const w of short) {
-    parts.push('c.id in (select contact_id from contact_short_terms where term = ?)');
-    params.push(w);
+    // Punctuation alone is no token of the short-term index: such a word narrows nothing.
+    if (!/[\p{L}\p{N}]/u.test(w)) continue;
+    parts.push('c.id in (select rowid from contacts_short_fts where contacts_short_fts match ?)');
+    params.push(quotePhrase(w));
   }
+  if (parts.length === 0) return null;
   return { sql: parts.join(' and '), params };
 }
