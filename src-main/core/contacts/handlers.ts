@@ -126,6 +126,3 @@ export function createContacts(deps: { db: Db; bus: EventBus; clock: Clock; sett
 
   return { handlers, close: () => imports.close() };
 }
-
-/** For the CLI: waits until an import has ended. */
-export type { Imports } from './import/run';

@@ -237,12 +237,6 @@ export function createImports(d: ImportDeps) {
       return id;
     },
     status: (importId: string): ImportResult => getJob(importId).result,
-    /** Waits for the end (the CLI). */
-    wait: async (importId: string): Promise<ImportResult> => {
-      const job = getJob(importId);
-      await job.done;
-      return job.result;
-    },
     cancel(importId: string): ImportResult {
       const job = getJob(importId);
       if (job.result.status === 'running') job.cancelled = true;
