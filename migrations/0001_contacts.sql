@@ -81,8 +81,6 @@ CREATE INDEX `contact_vehicles_contact_idx` ON `contact_vehicles` (`contact_id`)
 CREATE INDEX `contact_vehicles_plate_idx` ON `contact_vehicles` (`plate_key`);--> statement-breakpoint
 CREATE INDEX `contact_vehicles_inspection_idx` ON `contact_vehicles` (`inspection_due`);--> statement-breakpoint
 CREATE INDEX `contact_vehicles_insurance_idx` ON `contact_vehicles` (`insurance_expiry`);--> statement-breakpoint
-CREATE INDEX `contact_vehicles_factory_idx` ON `contact_vehicles` (`factory_date`);--> statement-breakpoint
-CREATE INDEX `contact_vehicles_licence_idx` ON `contact_vehicles` (`licence_date`);--> statement-breakpoint
 CREATE TABLE `contacts` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`name` text NOT NULL,
@@ -104,7 +102,6 @@ CREATE TABLE `contacts` (
 --> statement-breakpoint
 CREATE UNIQUE INDEX `contacts_phone_live_unique` ON `contacts` (`phone_e164`) WHERE deleted_batch is null;--> statement-breakpoint
 CREATE INDEX `contacts_name_idx` ON `contacts` (`name`,`id`);--> statement-breakpoint
-CREATE INDEX `contacts_created_idx` ON `contacts` (`created_at`,`id`);--> statement-breakpoint
 CREATE INDEX `contacts_updated_idx` ON `contacts` (`updated_at`,`id`);--> statement-breakpoint
 CREATE INDEX `contacts_birthday_md_idx` ON `contacts` (`birthday_md`,`id`);--> statement-breakpoint
 CREATE INDEX `contacts_deleted_idx` ON `contacts` (`deleted_batch`) WHERE deleted_batch is not null;

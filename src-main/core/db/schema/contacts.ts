@@ -33,7 +33,6 @@ export const contacts = sqliteTable(
   (t) => [
     uniqueIndex('contacts_phone_live_unique').on(t.phoneE164).where(sql`deleted_batch is null`),
     index('contacts_name_idx').on(t.name, t.id),
-    index('contacts_created_idx').on(t.createdAt, t.id),
     index('contacts_updated_idx').on(t.updatedAt, t.id),
     index('contacts_birthday_md_idx').on(t.birthdayMd, t.id),
     // Only deleted rows (few) are in it: undo and purge find them without slowing every insert.
@@ -110,13 +109,13 @@ export const contactVehicles = sqliteTable(
     insuranceExpiry: text('insurance_expiry'),
     position: integer('position').notNull().default(0),
   },
+  // Inspection and insurance dates drive reminders and filters and are indexed; factory and licence
+  // dates are rarely asked for, and every index slows a 100k-row import.
   (t) => [
     index('contact_vehicles_contact_idx').on(t.contactId),
     index('contact_vehicles_plate_idx').on(t.plateKey),
     index('contact_vehicles_inspection_idx').on(t.inspectionDue),
     index('contact_vehicles_insurance_idx').on(t.insuranceExpiry),
-    index('contact_vehicles_factory_idx').on(t.factoryDate),
-    index('contact_vehicles_licence_idx').on(t.licenceDate),
   ],
 );
 
