@@ -149,6 +149,21 @@ describe('lists and bulk actions', () => {
     expect((await refusal(call('contacts.list', { cursor: 'garbage' }))).key).toBe('contacts.errors.badCursor');
   });
 
+  it('sorts by creation, last change and birthday (those without one last)', async () => {
+    const { add, call, clock } = await setup();
+    await add('乙', '0912000002', { birthday: '1990-12-01' });
+    clock.jump(1000);
+    const b = await add('甲', '0912000001');
+    clock.jump(1000);
+    await add('丙', '0912000003', { birthday: '--03-05' });
+    clock.jump(1000);
+    await call('contacts.update', { id: b.id, notes: '改' });
+    const order = async (by: 'createdAt' | 'updatedAt' | 'birthday', dir: 'asc' | 'desc') => (await call('contacts.list', { sort: { by, dir } })).contacts.map((c) => c.name);
+    expect(await order('createdAt', 'asc')).toEqual(['乙', '甲', '丙']);
+    expect(await order('updatedAt', 'desc')).toEqual(['甲', '丙', '乙']);
+    expect(await order('birthday', 'asc')).toEqual(['丙', '乙', '甲']);
+  });
+
   it('adds and removes a category for everything matching a filter, minus exceptions', async () => {
     const { add, call, names } = await setup();
     const a = await add('王一', '0912000001');
