@@ -68,3 +68,41 @@ test('the form refuses a landline on the field and saves a mobile', async ({ pag
   await expect(row).toHaveCount(1);
   await expect(row).toContainText('2月29日');
 });
+
+test('select all matching, add a category in bulk, delete in bulk and undo', async ({ page }) => {
+  await openApp(page);
+  const api = async (method: string, data: unknown) => {
+    const res = await page.request.post(new URL(`/api/${method}`, process.env.SMSDESK_E2E_URL).href, { data });
+    expect(res.ok(), `${method}: ${await res.text()}`).toBe(true);
+    return res.json() as Promise<unknown>;
+  };
+  await api('contacts.categories.create', { name: '批次分類', colour: '#eb2f96' });
+  for (const [i, phone] of ['0911 000 101', '0911 000 102', '0911 000 103'].entries()) await api('contacts.create', { name: `批次客戶${i + 1}`, phone });
+
+  await gotoRoom(page, '客戶');
+  await page.getByTestId('contacts-search').locator('input').fill('批次客戶');
+  const rows = page.getByTestId('contacts-table').getByTestId('contact-row');
+  await expect(rows).toHaveCount(3);
+
+  await page.getByTestId('select-all').click();
+  await expect(page.getByTestId('selection-count')).toHaveText('已選 3 / 3 位');
+  await page.getByTestId('bulk-add-category').hover();
+  await page.locator('.ant-dropdown-menu-item').filter({ hasText: '批次分類' }).click();
+  for (const row of await rows.all()) await expect(row.locator('.contact-tag')).toHaveText('批次分類');
+
+  // Invert, then invert back: the three are selected again (the selection is by filter, not by rows).
+  await page.getByTestId('select-invert').click();
+  await expect(page.getByTestId('selection-count')).toHaveText('已選 0 / 3 位');
+  await page.getByTestId('select-invert').click();
+  await expect(page.getByTestId('selection-count')).toHaveText('已選 3 / 3 位');
+
+  await page.getByTestId('bulk-delete').click();
+  // The confirmation opens with its delete button focused: Enter confirms.
+  const confirm = page.getByRole('dialog', { name: '刪除 3 位客戶？' });
+  await expect(confirm.getByRole('button', { name: /刪\s*除/ })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(rows).toHaveCount(0);
+  await page.getByTestId('undo-delete').click();
+  await expect(rows).toHaveCount(3);
+  await expect(rows.first()).toContainText('批次分類');
+});
