@@ -352,6 +352,7 @@ export function ContactsPage({ info }: { info: AppInfo }) {
             onChange={(id?: number) => applySaved(id ?? null)}
             options={savedList.map((f) => ({ value: f.id, label: f.name }))}
             notFoundContent={t('contactsUi.saved.none')}
+            popupMatchSelectWidth={false}
             aria-label={t('contactsUi.saved.placeholder')}
             data-testid="contacts-saved-filters"
           />
