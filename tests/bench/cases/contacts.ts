@@ -45,8 +45,9 @@ function corpus(): Corpus {
   return { csv: lines.join('\r\n') + '\r\n', names, numbers, plates };
 }
 
-async function importFile(core: Core, bytes: Buffer, fileName: string): Promise<{ ms: number; result: ImportResult }> {
+async function importFile(core: Core, bytes: Buffer, fileName: string): Promise<{ ms: number; cpuMs: number; result: ImportResult }> {
   const input = { fileBase64: bytes.toString('base64'), fileName, encoding: 'auto' as const };
+  const cpu0 = process.cpuUsage();
   const t0 = nowMs();
   const preview = await core.api['contacts.import.preview']({ ...input, previewRows: 20 });
   const { importId } = await core.api['contacts.import.run']({ ...input, mapping: preview.suggestedMapping, onDuplicate: 'skip' });
@@ -57,8 +58,10 @@ async function importFile(core: Core, bytes: Buffer, fileName: string): Promise<
     await new Promise((r) => setTimeout(r, 5));
   }
   const ms = nowMs() - t0;
+  const cpu = process.cpuUsage(cpu0);
   if (result.status !== 'done' || result.imported !== ROWS) throw new Error(`import ended ${result.status} with ${result.imported} imported, ${result.errors.length} errors`);
-  return { ms, result };
+  // CPU time beside wall time: on a shared machine the wall time mostly measures the other processes.
+  return { ms, cpuMs: (cpu.user + cpu.system) / 1000, result };
 }
 
 function percentile(values: number[], p: number): number {
@@ -78,8 +81,9 @@ const contactsCase: BenchCase = {
       const core = await createCore({ dataDir, dispatch: false, log: () => {} });
       try {
         await core.api['contacts.fields.presets']({ preset: 'vehicle', enabled: true });
-        const { ms } = await importFile(core, utf8, 'contacts.csv');
+        const { ms, cpuMs } = await importFile(core, utf8, 'contacts.csv');
         results['contacts.import_100k_ms'] = { value: round(ms, 0), unit: 'ms', goal: '<= 5000' };
+        results['contacts.import_100k_cpu_ms'] = { value: round(cpuMs, 0), unit: 'ms' };
 
         // Search as the operator types: name fragments (2 and 3 characters), last 4 digits, plates.
         const random = seededRandom(0xbeef);
@@ -112,9 +116,10 @@ const contactsCase: BenchCase = {
       const core = await createCore({ dataDir, dispatch: false, log: () => {} });
       try {
         await core.api['contacts.fields.presets']({ preset: 'vehicle', enabled: true });
-        const { ms, result } = await importFile(core, big5, 'contacts-big5.csv');
+        const { ms, cpuMs, result } = await importFile(core, big5, 'contacts-big5.csv');
         if (result.encoding !== 'big5') throw new Error(`Big5 file detected as ${result.encoding}`);
         results['contacts.import_100k_big5_ms'] = { value: round(ms, 0), unit: 'ms' };
+        results['contacts.import_100k_big5_cpu_ms'] = { value: round(cpuMs, 0), unit: 'ms' };
       } finally {
         await core.close();
       }
