@@ -1,7 +1,7 @@
 // One contact, new or edited, in a drawer. Every value is checked on its field as it is typed (the
 // number through the one phone rule, with the reason it cannot receive SMS); the core's refusals
 // land on the field they are about. Ctrl+Enter saves, Esc closes.
-import { useEffect, useMemo, useState, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { Alert, App, AutoComplete, Button, Checkbox, Col, Divider, Drawer, Form, Input, Row, Select, Space, Switch, Tag, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -55,12 +55,17 @@ export function ContactForm({ open, contact, region, categories, fields, vehicle
   const optOut = Form.useWatch('optOut', form) ?? false;
   const phoneCheck = useMemo(() => checkPhone(phone, region), [phone, region]);
 
+  // Filled when the drawer opens on a contact, not again when the list refetches it (a change event
+  // while the operator types must not wipe what they typed).
+  const contactRef = useRef(contact);
+  contactRef.current = contact;
+  const contactId = contact?.id ?? null;
   useEffect(() => {
     if (!open) return;
     form.resetFields();
-    form.setFieldsValue(contact ? formValuesOf(contact) : emptyFormValues());
+    form.setFieldsValue(contactRef.current ? formValuesOf(contactRef.current) : emptyFormValues());
     setFormError(null);
-  }, [open, contact, form]);
+  }, [open, contactId, form]);
 
   const save = useMutation({
     mutationFn: (values: ContactFormValues) => {
