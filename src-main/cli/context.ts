@@ -60,7 +60,8 @@ export function describeError(err: unknown, t: CliContext['t']): { line: string;
   if (err instanceof CliExit) return { line: err.line ?? '', code: err.code };
   if (err instanceof ApiError) {
     const message = t(err.key, { ...(err.params ?? {}), defaultValue: err.key });
-    const details = err.issues?.map((i) => `${i.path}: ${i.message ?? t(i.key)}`).join('; ');
+    // An issue that only points at the field the message already names (key = the error's key) adds nothing.
+    const details = err.issues?.filter((i) => i.key !== err.key || i.message).map((i) => `${i.path}: ${i.message ?? t(i.key)}`).join('; ');
     return { line: details ? `${message} (${details})` : message, code: err.kind === 'validation' || err.kind === 'not_found' ? EXIT.badInput : EXIT.failure };
   }
   return { line: (err as Error)?.message ?? String(err), code: EXIT.failure };

@@ -6,6 +6,7 @@ import { describeError, EXIT, type GlobalOptions } from './context';
 import { registerAccounts } from './commands/accounts';
 import { registerCancel } from './commands/cancel';
 import { registerResend } from './commands/resend';
+import { registerContacts } from './commands/contacts';
 import { registerLog } from './commands/log';
 import { registerRun } from './commands/run';
 import { registerSegments } from './commands/segments';
@@ -33,7 +34,11 @@ export function buildProgram(): Command {
   registerRun(program, globals);
   registerCancel(program, globals);
   registerResend(program, globals);
-  for (const command of program.commands) command.exitOverride();
+  registerContacts(program, globals);
+  for (const command of program.commands) {
+    command.exitOverride();
+    for (const sub of command.commands) sub.exitOverride();
+  }
   return program;
 }
 

@@ -7,6 +7,8 @@ import { dispatchCall } from '../../src-shared/api/dispatch';
 import { createAccountsService } from './accounts/service';
 import { createAccountsManager } from './accounts/manage';
 import { createHandlers } from './api/handlers';
+import { createContacts } from './contacts/handlers';
+import { createOptOutLookup } from './contacts/opt-out';
 import { applyPragmas, openRaw, readIdentity } from './db/client';
 import { assertOurs, loadMigrations, migrate } from './db/migrate';
 import { createDispatcher, type Dispatcher } from './dispatcher/dispatcher';
@@ -70,12 +72,14 @@ export async function createCore(options: CoreOptions & { migrationsDir?: string
   const outbox = createOutboxService({ repo, transitions, accounts, settings, bus, clock, wake: () => dispatcher?.wake() });
   const balances = createBalanceKeeper(db, accounts, bus, clock, log);
   if (options.dispatch !== false) {
-    // Opt-outs live on contacts: the lead wires the contacts service's lookup here (options.optedOut is the seam).
-    dispatcher = createDispatcher({ db, repo, transitions, accounts, settings, bus, clock, lease, log, balances, ...(options.optedOut ? { optedOut: options.optedOut } : {}) });
+    // Opt-outs live on contacts; tests may pass their own lookup (options.optedOut).
+    dispatcher = createDispatcher({ db, repo, transitions, accounts, settings, bus, clock, lease, log, balances, optedOut: options.optedOut ?? createOptOutLookup(db) });
   }
 
+  const contacts = createContacts({ db, bus, clock, settings });
   const handlers = createHandlers({
     version: options.version ?? '0.0.0', dataDir, accounts, manage, settings, outbox, repo, lease, dispatcher, bus, clock,
+    contacts: contacts.handlers,
     engine: {
       resumeAccount: (name) => {
         resumeAccount(db, name, clock.now());
@@ -92,6 +96,7 @@ export async function createCore(options: CoreOptions & { migrationsDir?: string
     bus.emit({ type: 'settings.changed', keys: [] });
     bus.emit({ type: 'accounts.changed' });
     bus.emit({ type: 'dispatcher.changed' });
+    bus.emit({ type: 'contacts.changed', ids: [], source: 'external' });
     dispatcher?.wake();
   });
 
@@ -112,6 +117,7 @@ export async function createCore(options: CoreOptions & { migrationsDir?: string
       closed = true;
       stopWatching();
       await dispatcher?.stop();
+      await contacts.close();
       db.close();
     },
   };

@@ -11,6 +11,7 @@ import { HeaderBar } from './HeaderBar';
 import { PausedAccountsBanner } from '../features/sending/PausedAccountsBanner';
 import { ComposePage } from '../features/compose/ComposePage';
 import { LogPage } from '../features/log/LogPage';
+import { ContactsPage } from '../features/contacts/ContactsPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { ComingSoon } from '../features/placeholder/ComingSoon';
 
@@ -20,6 +21,8 @@ function Room({ route, info }: { route: RouteId; info: AppInfo }) {
   switch (route) {
     case 'compose':
       return <ComposePage info={info} />;
+    case 'contacts':
+      return <ContactsPage info={info} />;
     case 'log':
       return <LogPage info={info} />;
     case 'settings':

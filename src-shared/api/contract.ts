@@ -8,6 +8,7 @@ import {
 } from './schemas';
 import { accountVerificationSchema } from './schemas';
 import { languages } from '../i18n/languages';
+import { contactsContract } from './contacts-schemas';
 
 const empty = z.object({}).strict();
 
@@ -151,6 +152,7 @@ export const contract = {
     input: z.object({ paused: z.boolean() }).strict(),
     output: dispatcherStatusSchema,
   },
+  ...contactsContract,
 } as const;
 
 export type Contract = typeof contract;

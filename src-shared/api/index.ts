@@ -3,3 +3,4 @@ export * from './schemas';
 export * from './events';
 export * from './errors';
 export * from './dispatch';
+export * from './contacts-schemas';

@@ -1,2 +1,3 @@
 export * from './parse';
 export * from './recipients';
+export * from './mobile';

@@ -22,8 +22,10 @@ function checkMobile(raw: string, defaultRegion: string): MobileCheck {
   const compact = compactNumber(raw);
   if (!/^\+?\d{3,17}$/.test(compact)) return { code: 'invalid_number' };
   const parsed = parsePhoneNumberFromString(compact, defaultRegion as CountryCode);
-  if (!parsed || !parsed.isValid()) return { code: 'invalid_number' };
-  const type = parsed.getType();
+  // With the full metadata a number is valid exactly when it has a type (isValid() is getType() !== undefined):
+  // asking once halves the cost on large imports.
+  const type = parsed?.getType();
+  if (!parsed || type === undefined) return { code: 'invalid_number' };
   if (type !== 'MOBILE' && type !== 'FIXED_LINE_OR_MOBILE') return { code: 'not_mobile', type };
   return { parsed };
 }
@@ -32,7 +34,13 @@ export function parsePhone(raw: string, defaultRegion: string): ParsedPhone {
   const checked = checkMobile(raw, defaultRegion);
   if (!('parsed' in checked)) return { ok: false, raw, code: checked.code, ...(checked.code === 'not_mobile' && checked.type ? { type: checked.type } : {}) };
   const { parsed } = checked;
-  return { ok: true, raw, e164: parsed.number, national: parsed.formatNational(), region: parsed.country };
+  return {
+    ok: true, raw, e164: parsed.number, region: parsed.country,
+    // Formatting costs as much as parsing: only when someone reads it.
+    get national() {
+      return parsed.formatNational();
+    },
+  };
 }
 
 /** parsePhone's verdict alone, without formatting (the sending engine re-checks each number it claims). */

@@ -10,6 +10,7 @@ const cases: BenchCase[] = [
   (await import('./cases/outbox')).default,
   (await import('./cases/dispatch')).default,
   (await import('./cases/providers')).default,
+  (await import('./cases/contacts')).default,
 ];
 
 interface Options {

@@ -10,6 +10,7 @@ import { dispatchCall } from '../../src-shared/api/dispatch';
 import { ApiError, apiErrorSchema, errorKinds, toApiError } from '../../src-shared/api/errors';
 import { FakeClock } from '../helpers/fake-clock';
 import { tempDirManual } from '../helpers/temp-dir';
+import { contactsExamples } from './contacts-contract-examples';
 
 let core: Core;
 let removeDir: () => void;
@@ -57,6 +58,7 @@ const examples: Record<MethodName, Record<string, unknown>[]> = {
   'accounts.resume': [{ name: 'sandbox' }, { name: 'nobody' }],
   'dispatcher.status': [{}],
   'dispatcher.setPaused': [{ paused: true }, { paused: false }],
+  ...contactsExamples,
 };
 
 /** Arbitrary JSON, the method's own keys holding arbitrary JSON, and its examples with one key changed. */

@@ -11,6 +11,7 @@ import type { EventBus } from '../events/bus';
 import { toMessageView, type MessageRepository } from '../outbox/repository';
 import type { OutboxService } from '../outbox/service';
 import type { SettingsService } from '../settings/service';
+import type { ContactsHandlers } from '../contacts/handlers';
 import type { Clock } from '../types';
 
 export interface HandlerDeps {
@@ -31,6 +32,7 @@ export interface HandlerDeps {
     resumeAccount(name: string): void;
     recordBalance(accountId: number, balance: number | null, unit: string | null): void;
   };
+  contacts: ContactsHandlers;
 }
 
 export function createHandlers(d: HandlerDeps): ApiHandlers {
@@ -141,5 +143,6 @@ export function createHandlers(d: HandlerDeps): ApiHandlers {
       setSetting('sending.paused', paused);
       return dispatcherStatus();
     },
+    ...d.contacts,
   };
 }

@@ -4,6 +4,7 @@ import { useEffect } from 'react';
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { CoreEvent } from '../../../src-shared/api/events';
 import { queryKeys } from '../queries';
+import { contactsEventRefresh } from '../../features/contacts/queries';
 import { useApi, useConnectionStore } from './api';
 import { refresh } from './refresh';
 
@@ -24,6 +25,8 @@ function invalidate(queryClient: QueryClient, event: CoreEvent): void {
     case 'dispatcher.changed':
       keys.push(queryKeys.dispatcher);
       break;
+    default:
+      keys.push(...contactsEventRefresh(queryClient, event));
   }
   for (const queryKey of keys) void refresh(queryClient, queryKey);
 }

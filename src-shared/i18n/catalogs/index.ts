@@ -13,6 +13,8 @@ import settings from './settings';
 import sending from './sending';
 import providers from './providers';
 import accounts from './accounts';
+import contacts from './contacts';
+import contactsUi from './contacts-ui';
 
 export const catalogs: Record<string, Catalog> = {
   errors,
@@ -27,4 +29,6 @@ export const catalogs: Record<string, Catalog> = {
   sending,
   providers,
   accounts,
+  contacts,
+  contactsUi,
 };

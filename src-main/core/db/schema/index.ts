@@ -2,3 +2,4 @@ export * from './accounts';
 export * from './settings';
 export * from './lease';
 export * from './messages';
+export * from './contacts';

@@ -1,0 +1,88 @@
+// Keeps the two search structures of a contact in step with its row (migration contacts_search):
+// the FTS5 trigram document (3+ characters) and the short terms (1–2 characters of the name, as
+// tokens of a second FTS5 table).
+import { numberSearchForms } from '../../../src-shared/phone/mobile';
+import type { Db } from '../db/client';
+import { chars, foldText, plateKey } from './text';
+
+export interface IndexedContact {
+  id: number;
+  name: string;
+  honorific: string;
+  phoneE164: string;
+  phoneRaw: string;
+  /** The number's region (for its national form). */
+  region: string;
+  notes: string;
+  fieldValues: readonly string[];
+  plates: readonly string[];
+}
+
+/** One document: every text a search should find, folded; the number in each form people type. */
+export function searchDocument(c: IndexedContact): string {
+  const parts = new Set([
+    c.name, c.honorific, c.name + c.honorific,
+    ...numberSearchForms(c.phoneE164, c.region, c.phoneRaw),
+    c.notes,
+    ...c.fieldValues,
+    ...c.plates.flatMap((p) => [p, plateKey(p)]),
+  ].map(foldText));
+  parts.delete('');
+  // One-character separator: fewer trigrams spanning two parts, which no search ever asks for.
+  return [...parts].join('\n');
+}
+
+/** Every 1- and 2-character piece of the name and honorific (per word), folded. */
+export function shortTerms(name: string, honorific: string): string[] {
+  const terms = new Set<string>();
+  for (const word of foldText(`${name} ${honorific}`).split(/\s+/)) {
+    const cs = chars(word);
+    for (let i = 0; i < cs.length; i++) {
+      terms.add(cs[i]!);
+      if (i + 1 < cs.length) terms.add(cs[i]! + cs[i + 1]!);
+    }
+  }
+  return [...terms];
+}
+
+export function createSearchIndex(db: Db) {
+  const delFts = db.prepare('delete from contacts_fts where rowid = ?');
+  const insFts = db.prepare('insert into contacts_fts (rowid, doc) values (?, ?)');
+  const delTerms = db.prepare('delete from contacts_short_fts where rowid = ?');
+  const insTerms = db.prepare('insert into contacts_short_fts (rowid, terms) values (?, ?)');
+  const loadFields = db.prepare<[number], { value: string }>('select value from contact_field_values where contact_id = ?');
+  const loadPlates = db.prepare<[number], { plate: string }>('select plate from contact_vehicles where contact_id = ?');
+  const loadRow = db.prepare<[number], { id: number; name: string; honorific: string; phone_e164: string; phone_raw: string; region: string; notes: string }>(
+    'select id, name, honorific, phone_e164, phone_raw, region, notes from contacts where id = ?',
+  );
+
+  /** Writes a contact's entries (the caller's transaction); `fresh` = no entries exist yet (a new contact). */
+  const put = (c: IndexedContact, fresh = false) => {
+    if (!fresh) {
+      delFts.run(c.id);
+      delTerms.run(c.id);
+    }
+    insFts.run(c.id, searchDocument(c));
+    const terms = shortTerms(c.name, c.honorific);
+    if (terms.length) insTerms.run(c.id, terms.join(' '));
+  };
+
+  return {
+    put,
+    /** Re-reads the contact (row, field values, plates) and rewrites its entries. */
+    refresh(id: number): void {
+      const row = loadRow.get(id);
+      if (!row) return;
+      put({
+        id, name: row.name, honorific: row.honorific, phoneE164: row.phone_e164, phoneRaw: row.phone_raw, region: row.region, notes: row.notes,
+        fieldValues: loadFields.all(id).map((r) => r.value),
+        plates: loadPlates.all(id).map((r) => r.plate),
+      });
+    },
+    remove(id: number): void {
+      delFts.run(id);
+      delTerms.run(id);
+    },
+  };
+}
+export type SearchIndex = ReturnType<typeof createSearchIndex>;
