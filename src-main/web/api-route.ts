@@ -3,7 +3,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ApiError, toApiError } from '../../src-shared/api';
 import type { Core } from '../core/types';
-import { readJsonBody } from './body';
+import { maxBodyFor, readJsonBody } from './body';
 import { HttpError, sendApiError, sendJson } from './respond';
 
 export interface ApiRouteOptions {
@@ -19,7 +19,7 @@ export async function handleApiCall(req: IncomingMessage, res: ServerResponse, m
   }
   let output: unknown;
   try {
-    const input = await readJsonBody(req, options.maxBodyBytes);
+    const input = await readJsonBody(req, maxBodyFor(method, options.maxBodyBytes));
     output = await options.core.call(method, input);
   } catch (err) {
     if (err instanceof HttpError) {

@@ -7,6 +7,18 @@ import { HttpError } from './respond';
 /** 4 MiB: room for the largest input the contract accepts in practice (100,000 recipients). */
 export const DEFAULT_MAX_BODY_BYTES = 4 * 1024 * 1024;
 
+/**
+ * Methods that carry a whole file (a shop's customer list as base64): the contract lets them take up
+ * to 80 MB of base64, so their bodies may be that large; every other method keeps the small bound.
+ */
+export const FILE_METHODS = new Set(['contacts.import.preview', 'contacts.import.run']);
+export const FILE_MAX_BODY_BYTES = 84 * 1024 * 1024;
+
+/** The body limit for one method: the file limit for file-carrying methods, else the server's. */
+export function maxBodyFor(method: string, serverMax: number): number {
+  return FILE_METHODS.has(method) ? Math.max(serverMax, FILE_MAX_BODY_BYTES) : serverMax;
+}
+
 export function isJsonContentType(header: string | undefined): boolean {
   const mediaType = (header ?? '').split(';')[0]?.trim().toLowerCase();
   return mediaType === 'application/json';

@@ -33,6 +33,19 @@ describe('claim-time checks', () => {
     expect(provider.requests.flat().map((m) => m.to)).toEqual(['+886922333444']);
   });
 
+  it('blocks a number whose contact opted out (the contacts lookup the core wires in by default)', async () => {
+    const { t, provider } = await open();
+    const contact = await t.core.api['contacts.create']({ name: '陳太太', phone: '0912345678' });
+    await t.core.api['dispatcher.setPaused']({ paused: true });
+    await t.core.api['messages.send']({ to: '0912345678, 0922333444', text: 'hi', origin: 'composer' });
+    await t.core.api['contacts.update']({ id: contact.id, optOut: { flag: true, how: '回覆 退訂' } });
+    await t.core.api['dispatcher.setPaused']({ paused: false });
+    await t.core.tick();
+    expect((await get(t, 1)).status).toBe('blocked');
+    expect((await get(t, 2)).status).toBe('sent');
+    expect(provider.requests.flat().map((m) => m.to)).toEqual(['+886922333444']);
+  });
+
   it('blocks a number that is not a valid mobile number (a row written by another way in)', async () => {
     const { t, provider } = await open();
     withDb(t.dataDir, (db) => db.prepare(`insert into messages (idempotency_key, account_id, to_e164, to_raw, text, encoding, segments, status, origin, created_at, updated_at, next_action_at)

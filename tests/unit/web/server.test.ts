@@ -266,6 +266,12 @@ describe('POST /api/<method>', () => {
     expect(core.calls).toEqual([]);
   });
 
+  it('lets a file-carrying method (a contacts import) past the ordinary limit', async () => {
+    const res = await post('contacts.import.preview', { fileName: 'customers.csv', fileBase64: 'QQ=='.repeat(20 * 1024) });
+    expect(res.status).not.toBe(413);
+    expect(core.calls.map((c) => c.method)).toEqual(['contacts.import.preview']);
+  });
+
   it('answers 405 to anything but POST', async () => {
     for (const method of ['GET', 'PUT', 'DELETE']) {
       const res = await send({ port: server.port, path: '/api/app.info', method, headers: bearer() });
