@@ -36,3 +36,15 @@ export function dumpRows(file: string): Record<string, string[]> {
 
 export const liveDb = (dataDir: string) => dbPath(dataDir);
 export const backupsBeside = (dataDir: string) => `${path.resolve(dataDir)}-backups`;
+
+/** A good backup of a freshly seeded data dir: returns its file, in `backupDir`. */
+export async function goodBackup(dataDir: string, backupDir: string, count = 5): Promise<string> {
+  const { createBackup } = await import('../../../src-main/core/maintenance/backup');
+  await seededDataDir(dataDir, count);
+  const db = new Database(dbPath(dataDir));
+  try {
+    return (await createBackup(db, { dir: backupDir, kind: 'manual', now: Date.now(), appVersion: 'test' })).file;
+  } finally {
+    db.close();
+  }
+}
