@@ -1,23 +1,29 @@
 // createCore: the whole application minus windows (DESIGN.md §1). It opens the database, migrates,
 // arms the dispatcher and the watcher for other processes' writes, and returns the API and events.
+// The database and everything built on it form a "session" that data maintenance can close and
+// reopen (restore, compact, recovery); the API object the hosts hold stays the same throughout.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { dispatchCall } from '../../src-shared/api/dispatch';
+import { methodNames, type ApiHandlers } from '../../src-shared/api/contract';
+import { settingDefinitions } from '../../src-shared/settings/registry';
+import { systemTimeZone } from '../../src-shared/time/zoned';
 import { createAccountsService } from './accounts/service';
 import { createHandlers } from './api/handlers';
-import { applyPragmas, openRaw, readIdentity } from './db/client';
+import { applyPragmas, openRaw, readIdentity, type Db } from './db/client';
 import { assertOurs, loadMigrations, migrate } from './db/migrate';
 import { createDispatcher, type Dispatcher } from './dispatcher/dispatcher';
 import { createLease } from './dispatcher/lease';
 import { createEventBus } from './events/bus';
 import { watchDataVersion } from './events/data-version-watcher';
+import { createMaintenance } from './maintenance/service';
 import { createMessageRepository } from './outbox/repository';
 import { createOutboxService } from './outbox/service';
 import { createTransitioner } from './outbox/transitions';
 import { builtInProviders } from './providers/registry';
 import { createFileKeySecretBox } from './secrets/file-key';
-import { createSettingsService } from './settings/service';
+import { createSettingsService, type SettingsService } from './settings/service';
 import { systemClock, type Core, type CoreOptions } from './types';
 
 export type { Core, CoreOptions, Clock, SecretBox } from './types';
@@ -30,6 +36,14 @@ export function defaultMigrationsDir(): string {
   return path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../migrations');
 }
 
+interface Session {
+  db: Db;
+  handlers: ApiHandlers;
+  settings: SettingsService;
+  dispatcher: Dispatcher | null;
+  stopWatching: () => void;
+}
+
 export async function createCore(options: CoreOptions & { migrationsDir?: string; log?: (line: string) => void }): Promise<Core> {
   const clock = options.clock ?? systemClock;
   const log = options.log ?? ((line: string) => process.stderr.write(`[smsdesk] ${line}\n`));
@@ -38,67 +52,130 @@ export async function createCore(options: CoreOptions & { migrationsDir?: string
   const file = path.join(dataDir, DB_FILE);
   const migrations = loadMigrations(options.migrationsDir ?? defaultMigrationsDir());
 
-  const db = openRaw(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
-  try {
-    assertOurs(readIdentity(db, file), migrations, file);
-    applyPragmas(db);
-    const { safetyCopy } = migrate(db, migrations, { safetyDir: path.join(dataDir, 'safety-copies'), now: clock.now() });
-    // A new database is created silently; an upgrade says where the copy of the old one is.
-    if (safetyCopy) log(`database upgraded to schema version ${migrations.length}; the previous one is kept in ${safetyCopy}`);
-  } catch (err) {
-    db.close();
-    throw err;
-  }
-
   const bus = createEventBus((err) => log(`event listener failed: ${(err as Error).message}`));
   const secrets = options.secrets ?? createFileKeySecretBox(dataDir);
-  const settings = createSettingsService(db, bus, clock);
-  const accounts = createAccountsService(db, bus, clock, secrets, options.providers ?? builtInProviders, {
-    clock,
-    setting: (key) => settings.get(key),
-  });
-  accounts.ensureSandboxDefault(clock.now());
+  let session: Session | null = null;
+  let sending = false;
 
-  const repo = createMessageRepository(db);
-  const transitions = createTransitioner(db);
-  const lease = createLease(db);
-  let dispatcher: Dispatcher | null = null;
-  const outbox = createOutboxService({ repo, transitions, accounts, settings, bus, clock, wake: () => dispatcher?.wake() });
-  if (options.dispatch !== false) {
-    dispatcher = createDispatcher({ db, repo, transitions, accounts, settings, bus, clock, lease, log });
+  function openSession(): Session {
+    const db = openRaw(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+    try {
+      assertOurs(readIdentity(db, file), migrations, file);
+      applyPragmas(db);
+      const { safetyCopy } = migrate(db, migrations, { safetyDir: path.join(dataDir, 'safety-copies'), now: clock.now() });
+      // A new database is created silently; an upgrade says where the copy of the old one is.
+      if (safetyCopy) log(`database upgraded to schema version ${migrations.length}; the previous one is kept in ${safetyCopy}`);
+    } catch (err) {
+      db.close();
+      throw err;
+    }
+
+    const settings = createSettingsService(db, bus, clock);
+    const accounts = createAccountsService(db, bus, clock, secrets, options.providers ?? builtInProviders, {
+      clock,
+      setting: (key) => settings.get(key),
+    });
+    accounts.ensureSandboxDefault(clock.now());
+
+    const repo = createMessageRepository(db);
+    const transitions = createTransitioner(db);
+    const lease = createLease(db);
+    let dispatcher: Dispatcher | null = null;
+    const outbox = createOutboxService({ repo, transitions, accounts, settings, bus, clock, wake: () => (sending ? dispatcher?.wake() : undefined) });
+    if (options.dispatch !== false) {
+      dispatcher = createDispatcher({ db, repo, transitions, accounts, settings, bus, clock, lease, log });
+    }
+
+    const handlers = createHandlers({
+      version: options.version ?? '0.0.0', dataDir, accounts, settings, outbox, repo, lease, dispatcher, bus, clock,
+      data: maintenance.handlers,
+    });
+
+    const stopWatching = watchDataVersion(db, clock, options.watchIntervalMs ?? 500, () => {
+      // Another process wrote: we cannot tell what, so everyone refetches and the dispatcher looks again.
+      bus.emit({ type: 'messages.changed', ids: [], source: 'external' });
+      bus.emit({ type: 'settings.changed', keys: [] });
+      bus.emit({ type: 'accounts.changed' });
+      bus.emit({ type: 'dispatcher.changed' });
+      if (sending) dispatcher?.wake();
+    });
+    return { db, handlers, settings, dispatcher, stopWatching };
   }
 
-  const handlers = createHandlers({
-    version: options.version ?? '0.0.0', dataDir, accounts, settings, outbox, repo, lease, dispatcher, bus, clock,
+  async function closeSession(): Promise<void> {
+    const s = session;
+    if (!s) return;
+    session = null;
+    sending = false;
+    s.stopWatching();
+    await s.dispatcher?.stop();
+    s.db.close();
+  }
+
+  const maintenance = createMaintenance({
+    dataDir,
+    dbFileName: DB_FILE,
+    migrations,
+    clock,
+    bus,
+    log,
+    appVersion: options.version ?? '0.0.0',
+    scheduledBackups: options.scheduledBackups !== false,
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+    db: () => session?.db ?? null,
+    setting: (key) => (session ? session.settings.get(key) : ((key === 'shop.timeZone' ? systemTimeZone() : settingDefinitions[key].default) as never)),
+    isLeaseHolder: () => session?.dispatcher?.isActive() ?? false,
+    closeSession,
+    openSession: () => {
+      if (!session) session = openSession();
+    },
+    startSending: () => {
+      sending = true;
+      // First pass right away: take the lease, reconcile what a crashed run left, send what is due.
+      session?.dispatcher?.wake();
+    },
   });
 
-  const stopWatching = watchDataVersion(db, clock, options.watchIntervalMs ?? 500, () => {
-    // Another process wrote: we cannot tell what, so everyone refetches and the dispatcher looks again.
-    bus.emit({ type: 'messages.changed', ids: [], source: 'external' });
-    bus.emit({ type: 'settings.changed', keys: [] });
-    bus.emit({ type: 'accounts.changed' });
-    bus.emit({ type: 'dispatcher.changed' });
-    dispatcher?.wake();
-  });
+  // A database too damaged to open brings up the recovery screen instead of a crash (and no crash loop).
+  try {
+    session = openSession();
+  } catch (err) {
+    if (!String((err as { code?: unknown }).code ?? '').startsWith('SQLITE_CORRUPT')) throw err;
+    log(`the database could not be opened: ${(err as Error).message}`);
+  }
 
-  // First pass right away: take the lease, reconcile what a crashed run left, send what is due.
-  dispatcher?.wake();
+  // The start-up quick_check runs in the background on its own connection: the API answers at once,
+  // and sending starts only once the check has passed.
+  const checked = maintenance.startupCheck(session !== null).catch((err: unknown) => log(`start-up check failed: ${(err as Error).message}`));
+
+  // One stable API object for the hosts: data.* always answers; the rest goes to the open session.
+  const api = Object.fromEntries(
+    methodNames.map((m) => [
+      m,
+      (input: never) => {
+        if (m.startsWith('data.')) return (maintenance.handlers as Record<string, (i: never) => unknown>)[m]!(input);
+        maintenance.assertAvailable();
+        return (session!.handlers[m] as (i: never) => unknown)(input);
+      },
+    ]),
+  ) as unknown as ApiHandlers;
 
   let closed = false;
   return {
     dataDir,
-    api: handlers,
-    call: (method, input) => dispatchCall(handlers, method, input),
+    api,
+    call: (method, input) => dispatchCall(api, method, input),
     onEvent: (listener) => bus.subscribe(listener),
     tick: async () => {
-      await dispatcher?.tick();
+      await session?.dispatcher?.tick();
     },
+    whenChecked: () => checked,
     async close() {
       if (closed) return;
       closed = true;
-      stopWatching();
-      await dispatcher?.stop();
-      db.close();
+      maintenance.stop();
+      await checked;
+      await closeSession();
     },
   };
 }

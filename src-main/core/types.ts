@@ -27,6 +27,8 @@ export interface CoreOptions {
   watchIntervalMs?: number;
   /** Provider adapters by name; default the built-in ones. Tests pass loopback or scripted ones. */
   providers?: Partial<Record<ProviderName, ProviderFactory>>;
+  /** Make the daily scheduled backups when this process holds the lease (default true). */
+  scheduledBackups?: boolean;
   /** App version reported by app.info. */
   version?: string;
 }
@@ -40,6 +42,8 @@ export interface Core {
   onEvent(listener: (event: CoreEvent) => void): () => void;
   /** Runs the dispatcher now (tests, `send --wait`): claims due work and polls due status checks. */
   tick(): Promise<void>;
+  /** Resolves when the start-up database check has finished (sending starts only after it passed). */
+  whenChecked(): Promise<void>;
   close(): Promise<void>;
 }
 

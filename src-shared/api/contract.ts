@@ -7,6 +7,7 @@ import {
   messageViewSchema, rejectionSchema, settingValueSchema, providerNames,
 } from './schemas';
 import { languages } from '../i18n/languages';
+import { dataContract } from './data-schemas';
 
 const empty = z.object({}).strict();
 
@@ -89,6 +90,7 @@ export const contract = {
     input: z.object({ paused: z.boolean() }).strict(),
     output: dispatcherStatusSchema,
   },
+  ...dataContract,
 } as const;
 
 export type Contract = typeof contract;

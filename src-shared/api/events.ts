@@ -2,12 +2,15 @@
 // `source: 'external'` means another process (CLI, `smsdesk run`) wrote the database: we only know
 // that something changed, so listeners refetch.
 import { z } from 'zod';
+import { dataChangedEventSchema, dataProgressEventSchema } from './data-schemas';
 
 export const coreEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('messages.changed'), ids: z.array(z.number().int()), source: z.enum(['local', 'external']) }),
   z.object({ type: z.literal('settings.changed'), keys: z.array(z.string()) }),
   z.object({ type: z.literal('accounts.changed') }),
   z.object({ type: z.literal('dispatcher.changed') }),
+  dataProgressEventSchema,
+  dataChangedEventSchema,
 ]);
 export type CoreEvent = z.infer<typeof coreEventSchema>;
 export type CoreEventListener = (event: CoreEvent) => void;

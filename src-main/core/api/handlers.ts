@@ -10,6 +10,7 @@ import { toMessageView, type MessageRepository } from '../outbox/repository';
 import type { OutboxService } from '../outbox/service';
 import type { SettingsService } from '../settings/service';
 import type { Clock } from '../types';
+import type { DataHandlers } from '../maintenance/service';
 
 export interface HandlerDeps {
   version: string;
@@ -22,6 +23,8 @@ export interface HandlerDeps {
   dispatcher: Dispatcher | null;
   bus: EventBus;
   clock: Clock;
+  /** Data maintenance (backup, restore, …): lives outside the session it can close and reopen. */
+  data: DataHandlers;
 }
 
 export function createHandlers(d: HandlerDeps): ApiHandlers {
@@ -115,5 +118,6 @@ export function createHandlers(d: HandlerDeps): ApiHandlers {
       setSetting('sending.paused', paused);
       return dispatcherStatus();
     },
+    ...d.data,
   };
 }

@@ -93,6 +93,7 @@ function readAt(fd: number, length: number, position: number): Buffer {
 export function readLayout(file: string): ContainerLayout {
   let fd: number;
   try {
+    if (!fs.statSync(file).isFile()) throw new Error('not a file');
     fd = fs.openSync(file, 'r');
   } catch {
     throw refuse('unreadable');

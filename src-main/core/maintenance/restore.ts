@@ -90,21 +90,35 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreRes
 
     try {
       const me = currentProcess();
-      const lease = createLease(db, me);
+      let lease = createLease(db, me);
       if (!lease.acquire(options.now).held) throw inUse(lease.holder()!);
 
       let safetyBackup: string | null = null;
       if (!movedAside) {
         progress('safety-backup', 0);
-        const made = await createBackup(db, {
-          dir: options.backupDir,
-          kind: 'before-restore',
-          now: options.now,
-          appVersion: options.appVersion,
-          ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
-          onProgress: (_phase, f) => progress('safety-backup', f),
-        });
-        safetyBackup = made.file;
+        try {
+          const made = await createBackup(db, {
+            dir: options.backupDir,
+            kind: 'before-restore',
+            now: options.now,
+            appVersion: options.appVersion,
+            ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+            onProgress: (_phase, f) => progress('safety-backup', f),
+          });
+          safetyBackup = made.file;
+        } catch (err) {
+          // The live data fails its full check (the recovery screen's case): it cannot make a good
+          // backup, so the damaged file is moved aside whole instead, and we restore onto a new one.
+          if (!(err instanceof ApiError && err.key === 'data.errors.checkFailed') && !isCorruption(err)) throw err;
+          lease.release();
+          db.close();
+          movedAside = moveDatabaseAside(options.dataDir, options.dbFileName, options.now);
+          db = open();
+          applyPragmas(db);
+          migrate(db, options.migrations, { safetyDir: path.join(options.dataDir, 'safety-copies'), now: options.now });
+          lease = createLease(db, me);
+          if (!lease.acquire(options.now).held) throw inUse(lease.holder()!);
+        }
       }
 
       // The restored data carries our lease row, so no other dispatcher slips in at the swap.

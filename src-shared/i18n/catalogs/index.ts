@@ -10,6 +10,7 @@ import shell from './shell';
 import compose from './compose';
 import log from './log';
 import settings from './settings';
+import data from './data';
 
 export const catalogs: Record<string, Catalog> = {
   errors,
@@ -21,4 +22,5 @@ export const catalogs: Record<string, Catalog> = {
   compose,
   log,
   settings,
+  data,
 };
