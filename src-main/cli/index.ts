@@ -10,6 +10,10 @@ import { registerSegments } from './commands/segments';
 import { registerSend } from './commands/send';
 import { registerServe } from './commands/serve';
 import { registerSettings } from './commands/settings';
+import { registerBackup } from './commands/backup';
+import { registerRestore } from './commands/restore';
+import { registerCheck } from './commands/check';
+import { registerCompact } from './commands/compact';
 import { readPackageVersion } from './version';
 
 export function buildProgram(): Command {
@@ -29,6 +33,10 @@ export function buildProgram(): Command {
   registerAccounts(program, globals);
   registerServe(program, globals);
   registerRun(program, globals);
+  registerBackup(program, globals);
+  registerRestore(program, globals);
+  registerCheck(program, globals);
+  registerCompact(program, globals);
   for (const command of program.commands) command.exitOverride();
   return program;
 }

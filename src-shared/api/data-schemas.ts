@@ -60,7 +60,13 @@ const restoreResultSchema = z.object({
 export const dataContract = {
   'data.status': { input: empty, output: dataStatusSchema },
   'data.backups': { input: empty, output: z.object({ dir: z.string(), backups: z.array(backupViewSchema) }) },
-  'data.backup': { input: empty, output: backupViewSchema },
+  'data.backup': {
+    input: z.object({
+      /** Write exactly this file (the CLI's `smsdesk backup FILE`) instead of a new name in the backups folder. */
+      file: z.string().min(1).max(4096).optional(),
+    }).strict(),
+    output: backupViewSchema,
+  },
   'data.restore': {
     input: z.object({
       /** A backup's name in the backups folder, or a full path to a file elsewhere. */

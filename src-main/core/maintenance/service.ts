@@ -9,7 +9,7 @@ import type { BackupView, ClearScope } from '../../../src-shared/api/data-schema
 import { ApiError } from '../../../src-shared/api/errors';
 import { catalogs } from '../../../src-shared/i18n/catalogs';
 import { languages } from '../../../src-shared/i18n/languages';
-import { settingDefinitions, type SettingKey, type SettingValue } from '../../../src-shared/settings/registry';
+import type { SettingKey, SettingValue } from '../../../src-shared/settings/registry';
 import type { Db } from '../db/client';
 import type { Migration } from '../db/migrate';
 import type { EventBus } from '../events/bus';
@@ -132,10 +132,11 @@ export function createMaintenance(host: MaintenanceHost): Maintenance {
     }
   }
 
-  async function backup(kind: BackupKind, op: 'backup' | 'clear' = 'backup'): Promise<BackupResult> {
+  async function backup(kind: BackupKind, op: 'backup' | 'clear' = 'backup', file?: string): Promise<BackupResult> {
     const made = await createBackup(liveDb(), {
       dir: backupDir(),
       kind,
+      ...(file ? { file } : {}),
       now: host.clock.now(),
       appVersion: host.appVersion,
       ...native,
@@ -213,9 +214,9 @@ export function createMaintenance(host: MaintenanceHost): Maintenance {
       const dir = backupDir();
       return { dir, backups: listBackups(dir).map(toView) };
     },
-    'data.backup': () =>
+    'data.backup': ({ file }) =>
       exclusive('backup', async () => {
-        const made = await backup('manual');
+        const made = file ? await backup('cli', 'backup', path.resolve(file)) : await backup('manual');
         return toView({ file: made.file, name: path.basename(made.file), size: made.size, manifest: made.manifest, problem: null });
       }),
     'data.restore': ({ file }) => exclusive('restore', () => restoreFrom(resolveBackupFile(file))),
