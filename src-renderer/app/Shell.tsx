@@ -11,6 +11,7 @@ import { HeaderBar } from './HeaderBar';
 import { ComposePage } from '../features/compose/ComposePage';
 import { LogPage } from '../features/log/LogPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
+import { DataPage } from '../features/data/DataPage';
 import { ComingSoon } from '../features/placeholder/ComingSoon';
 
 export type AppInfo = MethodOutput<'app.info'>;
@@ -23,6 +24,8 @@ function Room({ route, info }: { route: RouteId; info: AppInfo }) {
       return <LogPage info={info} />;
     case 'settings':
       return <SettingsPage info={info} />;
+    case 'data':
+      return <DataPage info={info} />;
     default:
       return <ComingSoon room={route} />;
   }

@@ -41,6 +41,7 @@ export const dataStatusSchema = z.object({
   startupCheck: checkReportSchema.nullable(),
   /** What is running now, if anything (one at a time). */
   running: z.enum(dataOperations).nullable(),
+  dataDir: z.string(),
   backupDir: z.string(),
   defaultBackupDir: z.string(),
   lastBackupAt: z.string().nullable(),

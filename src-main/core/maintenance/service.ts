@@ -203,6 +203,7 @@ export function createMaintenance(host: MaintenanceHost): Maintenance {
         state,
         startupCheck: startupReport,
         running,
+        dataDir: host.dataDir,
         backupDir: dir,
         defaultBackupDir: defaultBackupDir(host.dataDir),
         lastBackupAt: newest?.manifest?.createdAt ?? null,

@@ -24,6 +24,12 @@ function invalidate(queryClient: QueryClient, event: CoreEvent): void {
     case 'dispatcher.changed':
       keys.push(queryKeys.dispatcher);
       break;
+    case 'data.changed':
+      // Backups, the start-up check's verdict, or (after a restore) everything.
+      keys.push(['data.status'], ['data.backups']);
+      break;
+    case 'data.progress':
+      break;
   }
   for (const queryKey of keys) void refresh(queryClient, queryKey);
 }
