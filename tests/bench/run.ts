@@ -7,6 +7,7 @@ import type { BenchCase, Result } from './util';
 const cases: BenchCase[] = [
   (await import('./cases/segments')).default,
   (await import('./cases/core-startup')).default,
+  (await import('./cases/maintenance')).default,
 ];
 
 interface Options {
