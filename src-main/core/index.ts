@@ -152,7 +152,7 @@ export async function createCore(options: CoreOptions & { migrationsDir?: string
   const api = Object.fromEntries(
     methodNames.map((m) => [
       m,
-      (input: never) => {
+      async (input: never) => {
         if (m.startsWith('data.')) return (maintenance.handlers as Record<string, (i: never) => unknown>)[m]!(input);
         maintenance.assertAvailable();
         return (session!.handlers[m] as (i: never) => unknown)(input);

@@ -36,7 +36,9 @@ const PAGES_PER_STEP = 2000;
 
 export async function createBackup(db: Db, options: BackupOptions): Promise<BackupResult> {
   const progress = options.onProgress ?? (() => {});
-  const final = options.file ? path.resolve(options.file) : path.join(options.dir, backupFileName(options.now, options.kind));
+  let final = options.file ? path.resolve(options.file) : path.join(options.dir, backupFileName(options.now, options.kind));
+  // Two backups in the same millisecond (a safety backup right after a manual one) get distinct names.
+  for (let n = 2; !options.file && fs.existsSync(final); n++) final = final.replace(/(-\d+)?\.smsbak$/, `-${n}.smsbak`);
   const dir = path.dirname(final);
   try {
     fs.mkdirSync(dir, { recursive: true });

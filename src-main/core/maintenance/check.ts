@@ -1,6 +1,6 @@
 // Check: integrity_check (pages, indexes, constraints) and foreign_key_check, as a report. A quick
 // variant (quick_check: no index cross-check, much faster) runs at every start.
-import { runInWorker } from './sql-worker';
+import { runInWorker, SqlWorkerError } from './sql-worker';
 
 export interface CheckReport {
   ok: boolean;
@@ -25,6 +25,14 @@ export function reportFrom(kind: CheckReport['kind'], integrityRows: Record<stri
 
 /** Runs the check on its own connection in a worker thread: the app keeps answering meanwhile. */
 export async function checkFile(file: string, kind: CheckReport['kind'], nativeBinding?: string): Promise<CheckReport> {
-  const [integrity, fk] = await runInWorker(file, [`pragma ${kind === 'full' ? 'integrity_check' : 'quick_check'}(${LIMIT})`, 'pragma foreign_key_check'], nativeBinding);
-  return reportFrom(kind, integrity ?? [], fk ?? []);
+  try {
+    const [integrity, fk] = await runInWorker(file, [`pragma ${kind === 'full' ? 'integrity_check' : 'quick_check'}(${LIMIT})`, 'pragma foreign_key_check'], nativeBinding);
+    return reportFrom(kind, integrity ?? [], fk ?? []);
+  } catch (err) {
+    // Damage so bad that the check itself stops ("database disk image is malformed") is a finding too.
+    if (err instanceof SqlWorkerError && /^SQLITE_(CORRUPT|NOTADB)/.test(err.code ?? '')) {
+      return { ok: false, kind, problems: [err.message], foreignKeyViolations: [] };
+    }
+    throw err;
+  }
 }

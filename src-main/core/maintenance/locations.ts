@@ -8,7 +8,7 @@ import type { BackupKind, BackupManifest } from './manifest';
 import { readLayout } from './container';
 
 export const BACKUP_EXTENSION = '.smsbak';
-const NAME = /^smsdesk-(\d{8})-(\d{6})-(\d{3})-([a-z-]+)\.smsbak$/;
+const NAME = /^smsdesk-(\d{8})-(\d{6})-(\d{3})-([a-z-]+?)(-\d+)?\.smsbak$/;
 
 export function defaultBackupDir(dataDir: string): string {
   const resolved = path.resolve(dataDir);

@@ -89,7 +89,12 @@ export function createMaintenance(host: MaintenanceHost): Maintenance {
   let running: Operation | null = null;
   let sessionClosed = false;
   const dbFile = path.join(host.dataDir, host.dbFileName);
-  const backupDir = () => backupDirFor(host.dataDir, host.db() ? host.setting('data.backupDir') : '');
+  // The folder setting is read from the open database; while it is closed (restore, recovery) the last known one is used.
+  let knownBackupSetting = '';
+  const backupDir = () => {
+    if (host.db()) knownBackupSetting = host.setting('data.backupDir');
+    return backupDirFor(host.dataDir, knownBackupSetting);
+  };
   const native = host.nativeBinding ? { nativeBinding: host.nativeBinding } : {};
 
   async function exclusive<T>(op: Operation, body: () => Promise<T>): Promise<T> {
@@ -153,20 +158,22 @@ export function createMaintenance(host: MaintenanceHost): Maintenance {
     return resolved;
   }
 
-  const restoreFrom = (file: string): Promise<RestoreResult> =>
-    withSessionClosed(() =>
+  const restoreFrom = (file: string): Promise<RestoreResult> => {
+    const dir = backupDir();
+    return withSessionClosed(() =>
       restoreBackup({
         dataDir: host.dataDir,
         dbFileName: host.dbFileName,
         file,
         migrations: host.migrations,
-        backupDir: backupDir(),
+        backupDir: dir,
         now: host.clock.now(),
         appVersion: host.appVersion,
         ...native,
         onProgress: progressEmitter(host.bus, 'restore'),
       }),
     );
+  };
 
   const since = (): number => {
     const newest = listBackups(backupDir()).find((e) => e.manifest?.kind === 'scheduled');
@@ -297,7 +304,7 @@ export function createMaintenance(host: MaintenanceHost): Maintenance {
         scheduler.wake();
       } else {
         state = 'damaged';
-        host.log(`the database failed its start-up check: ${startupReport.problems[0]}`);
+        host.log(`the start-up check found the database damaged: ${startupReport.problems[0]}`);
         sessionClosed = true;
         await host.closeSession();
       }
