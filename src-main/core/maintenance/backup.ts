@@ -76,13 +76,11 @@ export async function createBackup(db: Db, options: BackupOptions): Promise<Back
       snap.close();
     }
 
+    // The full check (a worker thread) and writing + verifying the container (asynchronous I/O here)
+    // run side by side; the file is renamed to its final name only when both have succeeded.
     progress('checking', 0);
-    const report = await checkFile(snapshot, 'full', options.nativeBinding);
-    if (!report.ok) {
-      const first = report.problems[0] ?? `${report.foreignKeyViolations[0]?.table} → ${report.foreignKeyViolations[0]?.parent}`;
-      throw new ApiError('conflict', 'data.errors.checkFailed', { problem: first.slice(0, 200) });
-    }
-
+    const checked = checkFile(snapshot, 'full', options.nativeBinding);
+    checked.catch(() => {});
     const dbBytes = fs.statSync(snapshot).size;
     const manifestOf = (dbSha256: string): BackupManifest => ({
       format: MANIFEST_FORMAT,
@@ -95,8 +93,14 @@ export async function createBackup(db: Db, options: BackupOptions): Promise<Back
       dbSha256,
       dbBytes,
     });
-    writeContainer(snapshot, manifestOf, partial, (done, total) => progress('writing', done / total));
-    const { manifest, size } = verifyContainer(partial, { onProgress: (done, total) => progress('verifying', done / total) });
+    await writeContainer(snapshot, manifestOf, partial, (done, total) => progress('writing', done / total));
+    const { manifest, size } = await verifyContainer(partial, { onProgress: (done, total) => progress('verifying', done / total) });
+    progress('checking', 0.5);
+    const report = await checked;
+    if (!report.ok) {
+      const first = report.problems[0] ?? `${report.foreignKeyViolations[0]?.table} → ${report.foreignKeyViolations[0]?.parent}`;
+      throw new ApiError('conflict', 'data.errors.checkFailed', { problem: first.slice(0, 200) });
+    }
     fs.renameSync(partial, final);
     fsyncDir(dir);
     return { file: final, size, manifest };

@@ -6,13 +6,16 @@
 //   dbLength            u64 big-endian
 //   manifestLength      u32 big-endian
 //   "SMSDESK-END"       11-byte end marker
-//   SHA-256             32 bytes over every byte before it
+//   SHA-256             32 bytes: SHA-256(magic ‖ SHA-256(database bytes) ‖ manifest ‖ footer)
 //
-// The manifest goes after the database so a backup is written in one streaming pass. The trailing
-// SHA-256 covers magic, data, manifest and lengths: a flipped byte anywhere, a truncation or an
-// appended tail is detected (the lengths must also add up to the file's size exactly).
+// The manifest goes after the database so a backup is written in one streaming pass. The database
+// bytes are hashed once (the manifest's dbSha256); the trailing SHA-256 binds that digest to the magic,
+// the manifest and the lengths. So a flipped byte anywhere, a truncation or an appended tail is
+// detected (the lengths must also add up to the file's size exactly), with one hashing pass.
+// Reading and writing are asynchronous in chunks, so the app keeps answering during a backup.
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
+import fsp from 'node:fs/promises';
 import { ApiError } from '../../../src-shared/api/errors';
 import { parseManifest, type BackupManifest } from './manifest';
 
@@ -26,46 +29,52 @@ const MAX_MANIFEST = 1024 * 1024;
 
 export type ProgressFn = (done: number, total: number) => void;
 
+function trailer(dbDigest: Buffer, manifest: Buffer, footer: Buffer): Buffer {
+  return createHash('sha256').update(MAGIC).update(dbDigest).update(manifest).update(footer).digest();
+}
+
+function footerFor(dbLength: number, manifestLength: number): Buffer {
+  const footer = Buffer.alloc(FOOTER_LENGTH);
+  footer.writeBigUInt64BE(BigInt(dbLength), 0);
+  footer.writeUInt32BE(manifestLength, 8);
+  END.copy(footer, 12);
+  return footer;
+}
+
+async function writeAll(handle: fsp.FileHandle, bytes: Buffer): Promise<void> {
+  let offset = 0;
+  while (offset < bytes.length) offset += (await handle.write(bytes, offset, bytes.length - offset)).bytesWritten;
+}
+
 /** Writes the container to `out` (created, never overwritten) from a SQLite file; fsyncs before returning. */
-export function writeContainer(dbFile: string, manifestOf: (dbSha256: string) => BackupManifest, out: string, onProgress?: ProgressFn): void {
-  const total = fs.statSync(dbFile).size;
-  const whole = createHash('sha256');
-  const ofDb = createHash('sha256');
-  const input = fs.openSync(dbFile, 'r');
-  const output = fs.openSync(out, 'wx', 0o600);
+export async function writeContainer(dbFile: string, manifestOf: (dbSha256: string) => BackupManifest, out: string, onProgress?: ProgressFn): Promise<void> {
+  const input = await fsp.open(dbFile, 'r');
+  let output: fsp.FileHandle | null = null;
   try {
-    const write = (bytes: Buffer) => {
-      whole.update(bytes);
-      let offset = 0;
-      while (offset < bytes.length) offset += fs.writeSync(output, bytes, offset, bytes.length - offset);
-    };
-    write(MAGIC);
+    output = await fsp.open(out, 'wx', 0o600);
+    const total = (await input.stat()).size;
+    const ofDb = createHash('sha256');
+    await writeAll(output, MAGIC);
     const buffer = Buffer.allocUnsafe(CHUNK);
     let done = 0;
     for (;;) {
-      const n = fs.readSync(input, buffer, 0, CHUNK, done);
-      if (n === 0) break;
-      const slice = buffer.subarray(0, n);
+      const { bytesRead } = await input.read(buffer, 0, CHUNK, done);
+      if (bytesRead === 0) break;
+      const slice = buffer.subarray(0, bytesRead);
       ofDb.update(slice);
-      write(slice);
-      done += n;
+      await writeAll(output, slice);
+      done += bytesRead;
       onProgress?.(done, total);
     }
     if (done !== total) throw new Error('the database copy changed while it was being written');
-    const manifest = Buffer.from(JSON.stringify(manifestOf(ofDb.digest('hex'))), 'utf8');
-    write(manifest);
-    const footer = Buffer.alloc(FOOTER_LENGTH);
-    footer.writeBigUInt64BE(BigInt(done), 0);
-    footer.writeUInt32BE(manifest.length, 8);
-    END.copy(footer, 12);
-    write(footer);
-    const digest = whole.digest();
-    let w = 0;
-    while (w < digest.length) w += fs.writeSync(output, digest, w, digest.length - w);
-    fs.fsyncSync(output);
+    const dbDigest = ofDb.digest();
+    const manifest = Buffer.from(JSON.stringify(manifestOf(dbDigest.toString('hex'))), 'utf8');
+    const footer = footerFor(done, manifest.length);
+    await writeAll(output, Buffer.concat([manifest, footer, trailer(dbDigest, manifest, footer)]));
+    await output.sync();
   } finally {
-    fs.closeSync(input);
-    fs.closeSync(output);
+    await input.close();
+    await output?.close();
   }
 }
 
@@ -89,8 +98,13 @@ function readAt(fd: number, length: number, position: number): Buffer {
   return b.subarray(0, got);
 }
 
-/** Reads the header, footer and manifest without hashing: cheap, for listing. Throws a `data.errors.*` ApiError. */
-export function readLayout(file: string): ContainerLayout {
+interface RawLayout extends ContainerLayout {
+  manifestBytes: Buffer;
+  footer: Buffer;
+  digest: Buffer;
+}
+
+function readRawLayout(file: string): RawLayout {
   let fd: number;
   try {
     if (!fs.statSync(file).isFile()) throw new Error('not a file');
@@ -106,55 +120,51 @@ export function readLayout(file: string): ContainerLayout {
     const dbLength = Number(footer.readBigUInt64BE(0));
     const manifestLength = footer.readUInt32BE(8);
     if (manifestLength > MAX_MANIFEST || MAGIC.length + dbLength + manifestLength + FOOTER_LENGTH + DIGEST_LENGTH !== size) throw refuse('damaged');
-    const manifestText = readAt(fd, manifestLength, MAGIC.length + dbLength).toString('utf8');
-    const manifest = parseManifest(manifestText);
+    const manifestBytes = readAt(fd, manifestLength, MAGIC.length + dbLength);
+    const manifest = parseManifest(manifestBytes.toString('utf8'));
     if (!manifest || manifest.dbBytes !== dbLength) throw refuse('damaged');
-    return { size, dbOffset: MAGIC.length, dbLength, manifest };
+    return { size, dbOffset: MAGIC.length, dbLength, manifest, manifestBytes, footer, digest: readAt(fd, DIGEST_LENGTH, size - DIGEST_LENGTH) };
   } finally {
     fs.closeSync(fd);
   }
 }
 
+/** Reads the header, footer and manifest without hashing: cheap, for listing. Throws a `data.errors.*` ApiError. */
+export function readLayout(file: string): ContainerLayout {
+  const { size, dbOffset, dbLength, manifest } = readRawLayout(file);
+  return { size, dbOffset, dbLength, manifest };
+}
+
 /**
- * The full check: the trailing SHA-256 over the whole file, and the manifest's SHA-256 of the database
- * bytes, in one pass. Optionally copies the database bytes out to `extractTo` in the same pass.
+ * The full check: SHA-256 of the database bytes against the manifest, and the trailing SHA-256 over
+ * magic, that digest, manifest and footer. Optionally copies the database bytes out to `extractTo`
+ * in the same pass.
  */
-export function verifyContainer(file: string, options: { extractTo?: string; onProgress?: ProgressFn } = {}): ContainerLayout {
-  const layout = readLayout(file);
-  const whole = createHash('sha256');
+export async function verifyContainer(file: string, options: { extractTo?: string; onProgress?: ProgressFn } = {}): Promise<ContainerLayout> {
+  const raw = readRawLayout(file);
   const ofDb = createHash('sha256');
-  const fd = fs.openSync(file, 'r');
-  const out = options.extractTo ? fs.openSync(options.extractTo, 'wx', 0o600) : null;
+  const input = await fsp.open(file, 'r');
+  let out: fsp.FileHandle | null = null;
   try {
-    const end = layout.size - DIGEST_LENGTH;
-    const dbEnd = layout.dbOffset + layout.dbLength;
+    if (options.extractTo) out = await fsp.open(options.extractTo, 'wx', 0o600);
     const buffer = Buffer.allocUnsafe(CHUNK);
-    let position = 0;
-    while (position < end) {
-      const n = fs.readSync(fd, buffer, 0, Math.min(CHUNK, end - position), position);
-      if (n === 0) throw refuse('damaged');
-      const slice = buffer.subarray(0, n);
-      whole.update(slice);
-      // The part of this chunk that is database bytes.
-      const from = Math.max(position, layout.dbOffset);
-      const to = Math.min(position + n, dbEnd);
-      if (to > from) {
-        const dbPart = slice.subarray(from - position, to - position);
-        ofDb.update(dbPart);
-        if (out !== null) {
-          let w = 0;
-          while (w < dbPart.length) w += fs.writeSync(out, dbPart, w, dbPart.length - w);
-        }
-      }
-      position += n;
-      options.onProgress?.(position, end);
+    let done = 0;
+    while (done < raw.dbLength) {
+      const { bytesRead } = await input.read(buffer, 0, Math.min(CHUNK, raw.dbLength - done), raw.dbOffset + done);
+      if (bytesRead === 0) throw refuse('damaged');
+      const slice = buffer.subarray(0, bytesRead);
+      ofDb.update(slice);
+      if (out) await writeAll(out, slice);
+      done += bytesRead;
+      options.onProgress?.(done, raw.dbLength);
     }
-    if (!whole.digest().equals(readAt(fd, DIGEST_LENGTH, end))) throw refuse('checksum');
-    if (ofDb.digest('hex') !== layout.manifest.dbSha256) throw refuse('checksum');
-    if (out !== null) fs.fsyncSync(out);
-    return layout;
+    const dbDigest = ofDb.digest();
+    if (!trailer(dbDigest, raw.manifestBytes, raw.footer).equals(raw.digest)) throw refuse('checksum');
+    if (dbDigest.toString('hex') !== raw.manifest.dbSha256) throw refuse('checksum');
+    if (out) await out.sync();
+    return { size: raw.size, dbOffset: raw.dbOffset, dbLength: raw.dbLength, manifest: raw.manifest };
   } finally {
-    fs.closeSync(fd);
-    if (out !== null) fs.closeSync(out);
+    await input.close();
+    await out?.close();
   }
 }

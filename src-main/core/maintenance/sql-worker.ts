@@ -9,6 +9,7 @@ const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.modulePath);
 let db;
+let answer;
 try {
   db = new Database(workerData.file, workerData.nativeBinding ? { nativeBinding: workerData.nativeBinding } : {});
   db.pragma('busy_timeout = 5000');
@@ -18,12 +19,14 @@ try {
     const stmt = db.prepare(sql);
     results.push(stmt.reader ? stmt.all() : (stmt.run(), []));
   }
-  parentPort.postMessage({ ok: true, results });
+  answer = { ok: true, results };
 } catch (err) {
-  parentPort.postMessage({ ok: false, message: String(err && err.message || err), code: err && err.code });
-} finally {
-  try { db && db.close(); } catch {}
+  answer = { ok: false, message: String(err && err.message || err), code: err && err.code };
 }
+// Closed before answering: the caller may close its own connection next, and the last connection to
+// close is the one that folds and removes the -wal file.
+try { db && db.close(); } catch {}
+parentPort.postMessage(answer);
 `;
 
 export class SqlWorkerError extends Error {
@@ -44,19 +47,17 @@ export function runInWorker(file: string, statements: string[], nativeBinding?: 
       eval: true,
       workerData: { file, statements, modulePath: betterSqlitePath(), nativeBinding: nativeBinding ?? null },
     });
-    let settled = false;
-    worker.once('message', (m: { ok: true; results: Record<string, unknown>[][] } | { ok: false; message: string; code?: string }) => {
-      settled = true;
-      if (m.ok) resolve(m.results);
-      else reject(new SqlWorkerError(m.message, m.code));
-    });
-    worker.once('error', (err) => {
-      if (!settled) reject(err);
-      settled = true;
-    });
+    type Answer = { ok: true; results: Record<string, unknown>[][] } | { ok: false; message: string; code?: string };
+    let answer: Answer | null = null;
+    let failure: Error | null = null;
+    worker.once('message', (m: Answer) => (answer = m));
+    worker.once('error', (err) => (failure = err));
+    // Settled when the thread has ended, so its connection is certainly closed.
     worker.once('exit', (code) => {
-      if (!settled) reject(new Error(`SQLite worker exited with code ${code}`));
-      settled = true;
+      const a = answer as Answer | null;
+      if (a?.ok) resolve(a.results);
+      else if (a) reject(new SqlWorkerError(a.message, a.code));
+      else reject(failure ?? new Error(`SQLite worker exited with code ${code}`));
     });
   });
 }

@@ -61,7 +61,7 @@ export async function validateBackup(file: string, options: ValidateOptions): Pr
   fs.mkdirSync(options.stagingDir, { recursive: true, mode: 0o700 });
   const staging = path.join(options.stagingDir, 'restore.db');
   removeDatabaseFiles(staging);
-  verifyContainer(file, { extractTo: staging, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
+  await verifyContainer(file, { extractTo: staging, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
 
   try {
     let db = openPrivate(staging, options.nativeBinding);

@@ -15,16 +15,16 @@ import { tempDir } from '../../helpers/temp-dir';
 import { goodBackup, migrations, seededDataDir } from './helpers';
 
 /** A container around a copy of a good backup's database, changed by `edit`, with an honest checksum. */
-function craft(good: string, out: string, edit: (db: Database.Database) => void, manifestPatch: Partial<BackupManifest> = {}): string {
+async function craft(good: string, out: string, edit: (db: Database.Database) => void, manifestPatch: Partial<BackupManifest> = {}): Promise<string> {
   const work = path.join(path.dirname(out), 'work.db');
-  verifyContainer(good, { extractTo: work });
+  await verifyContainer(good, { extractTo: work });
   const db = new Database(work);
   edit(db);
   const applicationId = db.pragma('application_id', { simple: true }) as number;
   const schemaVersion = db.pragma('user_version', { simple: true }) as number;
   db.close();
   const base = readLayout(good).manifest;
-  writeContainer(work, (dbSha256) => ({ ...base, applicationId, schemaVersion, dbSha256, dbBytes: fs.statSync(work).size, ...manifestPatch }), out);
+  await writeContainer(work, (dbSha256) => ({ ...base, applicationId, schemaVersion, dbSha256, dbBytes: fs.statSync(work).size, ...manifestPatch }), out);
   fs.rmSync(work);
   return out;
 }
@@ -110,43 +110,43 @@ describe('restore refuses a hostile corpus and leaves the live data untouched', 
 
   it('a foreign SQLite database inside a well-formed container', async () => {
     const { dir, good } = await setup();
-    const file = craft(good, path.join(dir, 'foreign-inside.smsbak'), (db) => db.pragma('application_id = 1234'));
+    const file = await craft(good, path.join(dir, 'foreign-inside.smsbak'), (db) => db.pragma('application_id = 1234'));
     await expectRefused(file, 'data.errors.foreign');
   });
 
   it('an added trigger (honest checksum)', async () => {
     const { dir, good } = await setup();
-    const file = craft(good, path.join(dir, 'trigger.smsbak'), (db) =>
+    const file = await craft(good, path.join(dir, 'trigger.smsbak'), (db) =>
       db.exec(`create trigger evil after insert on messages begin update settings set value = 'x'; end`));
     await expectRefused(file, 'data.errors.schema.extra');
   });
 
   it('an added view and an altered table', async () => {
     const { dir, good } = await setup();
-    const view = craft(good, path.join(dir, 'view.smsbak'), (db) => db.exec('create view v as select * from messages'));
+    const view = await craft(good, path.join(dir, 'view.smsbak'), (db) => db.exec('create view v as select * from messages'));
     await expectRefused(view, 'data.errors.schema.extra');
-    const altered = craft(good, path.join(dir, 'altered.smsbak'), (db) => db.exec('alter table accounts add column evil text'));
+    const altered = await craft(good, path.join(dir, 'altered.smsbak'), (db) => db.exec('alter table accounts add column evil text'));
     await expectRefused(altered, 'data.errors.schema.changed');
   });
 
   it('a manifest that disagrees with the database inside', async () => {
     const { dir, good } = await setup();
-    const file = craft(good, path.join(dir, 'lying.smsbak'), () => {}, { schemaVersion: 0 + 1, applicationId: 0x534d5344 });
+    const file = await craft(good, path.join(dir, 'lying.smsbak'), () => {}, { schemaVersion: 0 + 1, applicationId: 0x534d5344 });
     // Honest so far; now claim a different version in the database itself.
-    const file2 = craft(file, path.join(dir, 'lying2.smsbak'), (db) => db.pragma('user_version = 0'), { schemaVersion: 1 });
+    const file2 = await craft(file, path.join(dir, 'lying2.smsbak'), (db) => db.pragma('user_version = 0'), { schemaVersion: 1 });
     await expectRefused(file2, 'data.errors.manifestMismatch');
   });
 
   it('a newer schema version', async () => {
     const { dir, good } = await setup();
-    const file = craft(good, path.join(dir, 'newer.smsbak'), (db) => db.pragma(`user_version = ${migrations().length + 1}`));
+    const file = await craft(good, path.join(dir, 'newer.smsbak'), (db) => db.pragma(`user_version = ${migrations().length + 1}`));
     await expectRefused(file, 'data.errors.newer');
   });
 
   it('a damaged page inside an honest container (integrity_check)', async () => {
     const { dir, good } = await setup();
     const work = path.join(dir, 'work-page.db');
-    verifyContainer(good, { extractTo: work });
+    await verifyContainer(good, { extractTo: work });
     const bytes = Buffer.from(fs.readFileSync(work));
     // Scribble over the middle of the last page (a table or index b-tree page).
     const pageSize = bytes.readUInt16BE(16);
@@ -155,7 +155,7 @@ describe('restore refuses a hostile corpus and leaves the live data untouched', 
     fs.writeFileSync(work, bytes);
     const base = readLayout(good).manifest;
     const file = path.join(dir, 'page.smsbak');
-    writeContainer(work, (dbSha256) => ({ ...base, dbSha256, dbBytes: bytes.length }), file);
+    await writeContainer(work, (dbSha256) => ({ ...base, dbSha256, dbBytes: bytes.length }), file);
     const dataDir = tempDir();
     await seededDataDir(dataDir, 1);
     const before = dirDigest(dataDir);
