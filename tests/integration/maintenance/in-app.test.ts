@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ApiError } from '../../../src-shared/api/errors';
+import type { ApiError } from '../../../src-shared/api/errors';
 import { openCore } from '../../helpers/core';
 import { dbPath, withDb } from '../../helpers/db';
 import { tempDir } from '../../helpers/temp-dir';
