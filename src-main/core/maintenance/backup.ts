@@ -20,6 +20,8 @@ export interface BackupOptions {
   now: number;
   appVersion: string;
   nativeBinding?: string;
+  /** The check the snapshot gets: 'full' (integrity_check, the default) or 'quick' (quick_check). */
+  check?: 'full' | 'quick';
   /** Exact file to write instead of a generated name in `dir` (the CLI's `backup FILE`). */
   file?: string;
   onProgress?: (phase: BackupPhase, fraction: number) => void;
@@ -79,7 +81,7 @@ export async function createBackup(db: Db, options: BackupOptions): Promise<Back
     // The full check (a worker thread) and writing + verifying the container (asynchronous I/O here)
     // run side by side; the file is renamed to its final name only when both have succeeded.
     progress('checking', 0);
-    const checked = checkFile(snapshot, 'full', options.nativeBinding);
+    const checked = checkFile(snapshot, options.check ?? 'full', options.nativeBinding);
     checked.catch(() => {});
     const dbBytes = fs.statSync(snapshot).size;
     const manifestOf = (dbSha256: string): BackupManifest => ({
