@@ -63,8 +63,11 @@ export const dataContract = {
   'data.backups': { input: empty, output: z.object({ dir: z.string(), backups: z.array(backupViewSchema) }) },
   'data.backup': {
     input: z.object({
-      /** Write exactly this file (the CLI's `smsdesk backup FILE`) instead of a new name in the backups folder. */
-      file: z.string().min(1).max(4096).optional(),
+      /**
+       * Write exactly this file (the CLI's `smsdesk backup FILE`, resolved to an absolute path) instead of
+       * a new name in the backups folder. It must be absolute and end in .smsbak: never a stray file.
+       */
+      file: z.string().min(1).max(4096).regex(/^(\/|[A-Za-z]:[\\/]|\\\\).*\.smsbak$/, { message: 'an absolute path ending in .smsbak' }).optional(),
     }).strict(),
     output: backupViewSchema,
   },

@@ -52,7 +52,7 @@ const examples: Record<MethodName, Record<string, unknown>[]> = {
   'dispatcher.setPaused': [{ paused: true }, { paused: false }],
   'data.status': [{}],
   'data.backups': [{}],
-  'data.backup': [{}],
+  'data.backup': [{}, { file: 'relative.smsbak' }, { file: '/nonexistent-dir/x.txt' }],
   'data.restore': [{ file: 'nope.smsbak' }, { file: '/nonexistent/x.smsbak' }],
   'data.check': [{ kind: 'quick' }, {}],
   'data.compact': [{}],

@@ -1,5 +1,7 @@
 // smsdesk backup FILE — a verified backup of the data dir's database into FILE (never overwritten).
+import path from 'node:path';
 import type { Command } from 'commander';
+import type { MethodOutput } from '../../../src-shared/api/contract';
 import { formatBytes } from '../../../src-shared/format/bytes';
 import { withContext, type GlobalOptions } from '../context';
 
@@ -10,7 +12,8 @@ export function registerBackup(program: Command, globals: () => GlobalOptions): 
     .option('--json', 'print JSON')
     .action(async (file: string, opts: { json?: boolean }) => {
       await withContext(globals(), { dispatch: false }, async (ctx) => {
-        const made = await ctx.core.api['data.backup']({ file });
+        // Through the contract's validation like every host; a relative FILE is relative to where the user is.
+        const made = (await ctx.core.call('data.backup', { file: path.resolve(file) })) as MethodOutput<'data.backup'>;
         ctx.out(opts.json ? JSON.stringify(made) : ctx.t('data.cli.backupDone', { file: made.file, size: formatBytes(made.size, ctx.language) }));
       });
     });
