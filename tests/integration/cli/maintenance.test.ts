@@ -1,7 +1,7 @@
 // smsdesk backup / restore / check / compact as a script would run them.
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { runCli } from '../../helpers/cli';
 import { dbPath, dirDigest, withDb } from '../../helpers/db';
 import { tempDir } from '../../helpers/temp-dir';
@@ -11,6 +11,8 @@ describe('smsdesk backup / restore', () => {
   it('backs up to FILE, refuses a bad file in one translated line leaving the data untouched, and restores with --yes', async () => {
     const dataDir = tempDir();
     const out = tempDir();
+    // The safety backup of a restore goes to the default folder beside the data dir.
+    onTestFinished(() => fs.rmSync(`${dataDir}-backups`, { recursive: true, force: true }));
     await seededDataDir(dataDir, 4);
     const file = path.join(out, 'shop.smsbak');
 
