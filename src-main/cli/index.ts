@@ -13,6 +13,10 @@ import { registerSegments } from './commands/segments';
 import { registerSend } from './commands/send';
 import { registerServe } from './commands/serve';
 import { registerSettings } from './commands/settings';
+import { registerBackup } from './commands/backup';
+import { registerRestore } from './commands/restore';
+import { registerCheck } from './commands/check';
+import { registerCompact } from './commands/compact';
 import { readPackageVersion } from './version';
 
 export function buildProgram(): Command {
@@ -35,6 +39,10 @@ export function buildProgram(): Command {
   registerCancel(program, globals);
   registerResend(program, globals);
   registerContacts(program, globals);
+  registerBackup(program, globals);
+  registerRestore(program, globals);
+  registerCheck(program, globals);
+  registerCompact(program, globals);
   for (const command of program.commands) {
     command.exitOverride();
     for (const sub of command.commands) sub.exitOverride();

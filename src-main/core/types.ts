@@ -32,6 +32,8 @@ export interface CoreOptions {
    * until contacts exist, nobody has.
    */
   optedOut?: (e164s: string[]) => Set<string>;
+  /** Make the daily scheduled backups when this process holds the lease (default true). */
+  scheduledBackups?: boolean;
   /** App version reported by app.info. */
   version?: string;
 }
@@ -45,6 +47,8 @@ export interface Core {
   onEvent(listener: (event: CoreEvent) => void): () => void;
   /** Runs the dispatcher now (tests, `send --wait`): claims due work and polls due status checks. */
   tick(): Promise<void>;
+  /** Resolves when the start-up database check has finished (sending starts only after it passed). */
+  whenChecked(): Promise<void>;
   close(): Promise<void>;
 }
 

@@ -7,6 +7,8 @@ import { useConnectionState } from './providers/api';
 import { useAppInfo } from './queries';
 import { errorText } from '../components/error-text';
 import { Shell } from './Shell';
+import { RecoveryScreen } from '../features/data/RecoveryScreen';
+import { useDataStatus } from '../features/data/queries';
 
 function Centered({ children }: { children: ReactNode }) {
   return <div className="full-page-center">{children}</div>;
@@ -16,6 +18,7 @@ export function Gate() {
   const { t } = useTranslation();
   const connection = useConnectionState();
   const info = useAppInfo();
+  const data = useDataStatus({ poll: true });
 
   if (connection === 'unauthorized') {
     return (
@@ -29,6 +32,8 @@ export function Gate() {
       </Centered>
     );
   }
+  // A damaged database (start-up check) brings up the recovery screen instead of the app.
+  if (data.data?.state === 'damaged') return <RecoveryScreen status={data.data} />;
   if (info.isPending) {
     return (
       <Centered>

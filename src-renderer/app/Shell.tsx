@@ -13,6 +13,7 @@ import { ComposePage } from '../features/compose/ComposePage';
 import { LogPage } from '../features/log/LogPage';
 import { ContactsPage } from '../features/contacts/ContactsPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
+import { DataPage } from '../features/data/DataPage';
 import { ComingSoon } from '../features/placeholder/ComingSoon';
 
 export type AppInfo = MethodOutput<'app.info'>;
@@ -27,6 +28,8 @@ function Room({ route, info }: { route: RouteId; info: AppInfo }) {
       return <LogPage info={info} />;
     case 'settings':
       return <SettingsPage info={info} />;
+    case 'data':
+      return <DataPage info={info} />;
     default:
       return <ComingSoon room={route} />;
   }

@@ -1,7 +1,7 @@
 // Navigation entries, in the order the counter uses them.
 import type { ReactNode } from 'react';
 import {
-  CalendarOutlined, EditOutlined, FileTextOutlined, HistoryOutlined, SettingOutlined, TeamOutlined,
+  CalendarOutlined, DatabaseOutlined, EditOutlined, FileTextOutlined, HistoryOutlined, SettingOutlined, TeamOutlined,
 } from '@ant-design/icons';
 import type { RouteId } from './routes';
 
@@ -12,4 +12,5 @@ export const navIcons: Record<RouteId, ReactNode> = {
   schedules: <CalendarOutlined />,
   log: <HistoryOutlined />,
   settings: <SettingOutlined />,
+  data: <DatabaseOutlined />,
 };

@@ -9,6 +9,7 @@ import {
 import { accountVerificationSchema } from './schemas';
 import { languages } from '../i18n/languages';
 import { contactsContract } from './contacts-schemas';
+import { dataContract } from './data-schemas';
 
 const empty = z.object({}).strict();
 
@@ -153,6 +154,7 @@ export const contract = {
     output: dispatcherStatusSchema,
   },
   ...contactsContract,
+  ...dataContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -3,6 +3,7 @@
 // that something changed, so listeners refetch.
 import { z } from 'zod';
 import { importResultSchema } from './contacts-schemas';
+import { dataChangedEventSchema, dataProgressEventSchema } from './data-schemas';
 
 export const coreEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('messages.changed'), ids: z.array(z.number().int()), source: z.enum(['local', 'external']) }),
@@ -13,6 +14,8 @@ export const coreEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('contacts.changed'), ids: z.array(z.number().int()), source: z.enum(['local', 'external']) }),
   z.object({ type: z.literal('contacts.import.progress'), importId: z.string(), done: z.number().int(), total: z.number().int() }),
   z.object({ type: z.literal('contacts.import.finished'), importId: z.string(), result: importResultSchema }),
+  dataProgressEventSchema,
+  dataChangedEventSchema,
 ]);
 export type CoreEvent = z.infer<typeof coreEventSchema>;
 export type CoreEventListener = (event: CoreEvent) => void;

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { languages } from '../i18n/languages';
 
-export const settingGroups = ['general', 'shop', 'sending'] as const;
+export const settingGroups = ['general', 'shop', 'sending', 'data'] as const;
 export type SettingGroup = (typeof settingGroups)[number];
 
 export function isValidTimeZone(zone: string): boolean {
@@ -65,6 +65,16 @@ export const settingDefinitions = {
     schema: z.number().int().min(0).max(600_000),
     default: 1000,
   }),
+  // Data maintenance: '' = the default folder beside the data folder (see core/maintenance/locations.ts).
+  'data.backupDir': def({ group: 'data', kind: 'string', schema: z.string().trim().max(1000), default: '' }),
+  'data.autoBackup': def({ group: 'data', kind: 'boolean', schema: z.boolean(), default: true }),
+  'data.autoBackupTime': def({
+    group: 'data',
+    kind: 'string',
+    schema: z.string().trim().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'HH:MM' }),
+    default: '21:30',
+  }),
+  'data.keepBackups': def({ group: 'data', kind: 'integer', min: 1, max: 365, schema: z.number().int().min(1).max(365), default: 14 }),
 } as const;
 
 export type SettingKey = keyof typeof settingDefinitions;

@@ -11,6 +11,7 @@ const cases: BenchCase[] = [
   (await import('./cases/dispatch')).default,
   (await import('./cases/providers')).default,
   (await import('./cases/contacts')).default,
+  (await import('./cases/maintenance')).default,
 ];
 
 interface Options {

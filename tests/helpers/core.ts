@@ -21,9 +21,12 @@ export async function openCore(options: TestCoreOptions = {}): Promise<TestCore>
   const clock = options.clock ?? new FakeClock();
   const dataDir = options.dataDir ?? tempDir();
   const logs: string[] = [];
-  const core = await createCore({ ...options, dataDir, clock, log: (line) => logs.push(line) });
+  // Scheduled backups only where a test asks for them: they would write beside the temp dir.
+  const core = await createCore({ scheduledBackups: false, ...options, dataDir, clock, log: (line) => logs.push(line) });
   const events: CoreEvent[] = [];
   core.onEvent((e) => events.push(e));
+  // Sending starts once the start-up database check has passed (a worker thread, real time).
+  await core.whenChecked();
   onTestFinished(async () => {
     await core.close();
     // A dispatcher pass that threw is a bug even when the test's own assertions passed.

@@ -20,6 +20,8 @@ beforeAll(async () => {
   removeDir = remove;
   // dispatch: false — this suite is about the boundary; sending is covered by the outbox tests.
   core = await createCore({ dataDir: dir, clock: new FakeClock(), dispatch: false, log: () => {} });
+  // Backups made by the data.* properties stay inside the temp dir.
+  await core.api['settings.set']({ key: 'data.backupDir', value: `${dir}/backups` });
 });
 
 afterAll(async () => {
@@ -59,6 +61,15 @@ const examples: Record<MethodName, Record<string, unknown>[]> = {
   'dispatcher.status': [{}],
   'dispatcher.setPaused': [{ paused: true }, { paused: false }],
   ...contactsExamples,
+  'data.status': [{}],
+  'data.backups': [{}],
+  'data.backup': [{}, { file: 'relative.smsbak' }, { file: '/nonexistent-dir/x.txt' }],
+  'data.restore': [{ file: 'nope.smsbak' }, { file: '/nonexistent/x.smsbak' }],
+  'data.check': [{ kind: 'quick' }, {}],
+  'data.compact': [{}],
+  'data.clear': [{ scope: 'logs', confirmation: 'not the word' }],
+  'data.recoverFromBackup': [{}],
+  'data.recoverStartEmpty': [{}],
 };
 
 /** Arbitrary JSON, the method's own keys holding arbitrary JSON, and its examples with one key changed. */

@@ -13,6 +13,7 @@ import type { OutboxService } from '../outbox/service';
 import type { SettingsService } from '../settings/service';
 import type { ContactsHandlers } from '../contacts/handlers';
 import type { Clock } from '../types';
+import type { DataHandlers } from '../maintenance/service';
 
 export interface HandlerDeps {
   version: string;
@@ -33,6 +34,8 @@ export interface HandlerDeps {
     recordBalance(accountId: number, balance: number | null, unit: string | null): void;
   };
   contacts: ContactsHandlers;
+  /** Data maintenance (backup, restore, …): lives outside the session it can close and reopen. */
+  data: DataHandlers;
 }
 
 export function createHandlers(d: HandlerDeps): ApiHandlers {
@@ -144,5 +147,6 @@ export function createHandlers(d: HandlerDeps): ApiHandlers {
       return dispatcherStatus();
     },
     ...d.contacts,
+    ...d.data,
   };
 }

@@ -18,12 +18,20 @@ function invalidate(queryClient: QueryClient, event: CoreEvent): void {
     case 'settings.changed':
       // app.info carries the language, time zone and region; sending.paused shows in the dispatcher.
       keys.push(queryKeys.settings, queryKeys.appInfo, queryKeys.dispatcher);
+      // The backups folder and schedule are settings too.
+      keys.push(['data.status'], ['data.backups']);
       break;
     case 'accounts.changed':
       keys.push(queryKeys.accounts, ['accounts.balance'], queryKeys.appInfo);
       break;
     case 'dispatcher.changed':
       keys.push(queryKeys.dispatcher);
+      break;
+    case 'data.changed':
+      // Backups, the start-up check's verdict, or (after a restore) everything.
+      keys.push(['data.status'], ['data.backups']);
+      break;
+    case 'data.progress':
       break;
     default:
       keys.push(...contactsEventRefresh(queryClient, event));

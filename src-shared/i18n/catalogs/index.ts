@@ -15,6 +15,7 @@ import providers from './providers';
 import accounts from './accounts';
 import contacts from './contacts';
 import contactsUi from './contacts-ui';
+import data from './data';
 
 export const catalogs: Record<string, Catalog> = {
   errors,
@@ -31,4 +32,5 @@ export const catalogs: Record<string, Catalog> = {
   accounts,
   contacts,
   contactsUi,
+  data,
 };

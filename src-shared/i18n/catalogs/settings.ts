@@ -17,6 +17,7 @@ export default {
       general: { title: '一般', help: '介面語言' },
       shop: { title: '門市', help: '店名、時區與所在地區' },
       sending: { title: '發送', help: '暫停、重試、勿擾時段、發送上限與測試帳號' },
+      data: { title: '資料', help: '備份的位置與自動備份' },
     },
     keys: {
       ui: {
@@ -52,6 +53,12 @@ export default {
       sandbox: {
         deliveryDelayMs: { label: '測試帳號送達時間', help: '測試帳號在多久之後回報「已送達」，用來模擬真實業者的回報時間。', unit: '毫秒' },
       },
+      data: {
+        backupDir: { label: '備份資料夾', help: '空白時使用資料夾旁的預設位置。可以選擇隨身碟或另一個磁碟。', placeholder: '預設位置' },
+        autoBackup: { label: '每天自動備份', help: '由負責發送的程式在指定時間備份，錯過時會在下次啟動時補做。' },
+        autoBackupTime: { label: '自動備份時間', help: '門市時區的時間，格式為 21:30。' },
+        keepBackups: { label: '保留的自動備份數量', help: '超過時刪除最舊的自動備份；手動備份不會被刪除。' },
+      },
     },
     accounts: {
       title: '簡訊帳號',
@@ -78,6 +85,7 @@ export default {
       general: { title: 'General', help: 'Language of the app' },
       shop: { title: 'Shop', help: 'Shop name, time zone and region' },
       sending: { title: 'Sending', help: 'Pausing, retries, quiet hours, limits and the test account' },
+      data: { title: 'Data', help: 'Where backups go, and automatic backups' },
     },
     keys: {
       ui: {
@@ -113,6 +121,12 @@ export default {
       sandbox: {
         deliveryDelayMs: { label: 'Test account delivery time', help: 'How long the test account takes to report “Delivered”, to imitate a real provider.', unit: 'ms' },
       },
+      data: {
+        backupDir: { label: 'Backup folder', help: 'Empty: the default folder beside the data folder. You may choose a USB stick or another disk.', placeholder: 'Default folder' },
+        autoBackup: { label: 'Daily automatic backup', help: 'Made at the chosen time by the program that sends; a missed one is made at the next start.' },
+        autoBackupTime: { label: 'Automatic backup time', help: 'In the shop’s time zone, like 21:30.' },
+        keepBackups: { label: 'Automatic backups to keep', help: 'Older automatic backups are removed; manual ones never are.' },
+      },
     },
     accounts: {
       title: 'SMS accounts',
@@ -139,6 +153,7 @@ export default {
       general: { title: '常规', help: '界面语言' },
       shop: { title: '门店', help: '店名、时区与所在地区' },
       sending: { title: '发送', help: '暂停、重试、免打扰时段、发送上限与测试账号' },
+      data: { title: '数据', help: '备份的位置与自动备份' },
     },
     keys: {
       ui: {
@@ -174,6 +189,12 @@ export default {
       sandbox: {
         deliveryDelayMs: { label: '测试账号送达时间', help: '测试账号多久之后回报“已送达”，用来模拟真实服务商的回报时间。', unit: '毫秒' },
       },
+      data: {
+        backupDir: { label: '备份文件夹', help: '留空时使用数据文件夹旁的默认位置。可以选择U盘或另一个磁盘。', placeholder: '默认位置' },
+        autoBackup: { label: '每天自动备份', help: '由负责发送的程序在指定时间备份，错过时会在下次启动时补做。' },
+        autoBackupTime: { label: '自动备份时间', help: '门店时区的时间，格式为 21:30。' },
+        keepBackups: { label: '保留的自动备份数量', help: '超过时删除最旧的自动备份；手动备份不会被删除。' },
+      },
     },
     accounts: {
       title: '短信账号',
@@ -200,6 +221,7 @@ export default {
       general: { title: '一般', help: '表示言語' },
       shop: { title: '店舗', help: '店名・タイムゾーン・地域' },
       sending: { title: '送信', help: '一時停止、再試行、送信停止時間帯、上限、テスト用アカウント' },
+      data: { title: 'データ', help: 'バックアップの保存先と自動バックアップ' },
     },
     keys: {
       ui: {
@@ -234,6 +256,12 @@ export default {
       },
       sandbox: {
         deliveryDelayMs: { label: 'テスト用アカウントの配信時間', help: 'テスト用アカウントが「配信済み」を報告するまでの時間です。実際の事業者の報告を再現します。', unit: 'ミリ秒' },
+      },
+      data: {
+        backupDir: { label: 'バックアップフォルダー', help: '空欄の場合はデータフォルダーの隣の既定の場所です。USB メモリーや別のディスクも選べます。', placeholder: '既定の場所' },
+        autoBackup: { label: '毎日自動バックアップ', help: '送信を担当するプログラムが指定時刻に作成します。できなかった分は次の起動時に作成します。' },
+        autoBackupTime: { label: '自動バックアップの時刻', help: '店舗のタイムゾーンの時刻（例：21:30）。' },
+        keepBackups: { label: '保持する自動バックアップの数', help: '古い自動バックアップから削除します。手動のバックアップは削除されません。' },
       },
     },
     accounts: {

@@ -20,6 +20,7 @@ beforeAll(async () => {
   // The history is written through the core with a fake clock, so every created_at is known exactly.
   const clock = new FakeClock(T0);
   const core = await createCore({ dataDir: dir, clock, log: () => {} });
+  await core.whenChecked(); // sending starts once the start-up check has passed
   await core.call('settings.set', { key: 'shop.timeZone', value: 'Asia/Taipei' });
   await core.call('settings.set', { key: 'sandbox.deliveryDelayMs', value: 0 });
   await core.api['messages.send']({ to: '0912345678', text: '早安', memo: 'VIP 王先生', origin: 'composer' }); // 1, 09:00

@@ -69,6 +69,7 @@ export function createFakeCore(initial: { paused?: boolean; language?: Language;
     },
     listenerCount: () => listeners.size,
     async tick() {},
+    async whenChecked() {},
     async close() {
       await core.closeGate;
       core.closed = true;
