@@ -4,6 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { defaultMigrationsDir } from '../../src-main/core';
 import { createCore } from '../../src-main/core';
@@ -27,6 +28,9 @@ export function bundleChild(): Promise<string> {
       target: 'node20',
       packages: 'external',
       logLevel: 'error',
+      // CommonJS has no import.meta: code that resolves modules from its own URL (the start-up check's
+      // worker finds better-sqlite3 that way) resolves from the source file in the repo, as under tsx.
+      define: { 'import.meta.url': JSON.stringify(pathToFileURL(path.join(REPO_ROOT, 'tests/engine/sender-child.ts')).href) },
     });
     return out;
   })();
