@@ -54,8 +54,8 @@ test('screenshots of Compose, Log, Settings and a room to come, in zh-TW', async
   await page.getByTestId('setting-sandbox-deliveryDelayMs').scrollIntoViewIfNeeded();
   await page.screenshot({ path: `${shots}/settings-bottom-zh-TW.png` });
 
-  await gotoRoom(page, '客戶');
-  await expect(page.getByTestId('coming-soon-contacts')).toBeVisible();
+  await gotoRoom(page, '範本');
+  await expect(page.getByTestId('coming-soon-templates')).toBeVisible();
   await settle(page);
-  await page.screenshot({ path: `${shots}/contacts-zh-TW.png` });
+  await page.screenshot({ path: `${shots}/templates-zh-TW.png` });
 });

@@ -18,10 +18,15 @@ export function createBalanceKeeper(db: Db, accounts: AccountsService, bus: Even
   const store = db.prepare('update accounts set balance = ?, balance_unit = ?, balance_checked_at = ? where id = ?');
   const resume = db.prepare(`update accounts set paused_reason = null, updated_at = ? where id = ? and paused_reason = '${NO_CREDIT_REASON}'`);
 
+  const previous = db.prepare<[number], { balance: number | null; balance_unit: string | null }>('select balance, balance_unit from accounts where id = ?');
   function record(accountId: number, balance: number | null, unit: string | null, now: number): void {
+    const before = previous.get(accountId);
     store.run(balance, unit, now, accountId);
-    if (balance !== null && balance > 0 && resume.run(now, accountId).changes > 0) log(`account ${accountId} has credit again (${balance}); sending resumes`);
-    bus.emit({ type: 'accounts.changed' });
+    const resumed = balance !== null && balance > 0 && resume.run(now, accountId).changes > 0;
+    if (resumed) log(`account ${accountId} has credit again (${balance}); sending resumes`);
+    // Only a change is news: the screens ask for the balance when accounts change, so an event for
+    // every reading would make each reading ask again, forever.
+    if (resumed || before?.balance !== balance || before?.balance_unit !== unit) bus.emit({ type: 'accounts.changed' });
   }
 
   async function refreshOne(accountId: number): Promise<void> {

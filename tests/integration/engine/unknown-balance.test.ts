@@ -165,3 +165,15 @@ describe('account-level refusal', () => {
     for (const id of [2, 3]) expect((await get(t, id)).status).toBe('sent');
   });
 });
+
+describe('balance readings', () => {
+  it('tell the screens only when the balance changed (a reading is not news: screens re-read on every change)', async () => {
+    const t = await openCore({ clock: new FakeClock(START) });
+    await t.core.api['accounts.balance']({});
+    const changes = () => t.events.filter((e) => e.type === 'accounts.changed').length;
+    const afterFirst = changes();
+    await t.core.api['accounts.balance']({});
+    await t.core.api['accounts.balance']({});
+    expect(changes()).toBe(afterFirst);
+  });
+});
