@@ -2,7 +2,7 @@
 // /API21/HTTP/, GET query or POST form, UTF-8. Unknown parameters and bad encodings → `-1,參數錯誤`
 // (as the provider answers parameter errors); documented mistakes answer their documented codes.
 import { randomUUID } from 'node:crypto';
-import { requestParams, startFakeServer, unknownParams, type FakeFaults, type FakeReply, type FakeRequest } from './http-fake';
+import { requestParams, startFakeServer, unknownParams, type FakeFaults, type FakeReply, type FakeRequest, fakeControls } from './http-fake';
 
 export interface Every8dFakeOptions {
   username?: string;
@@ -154,19 +154,7 @@ export async function startEvery8dFake(options: Every8dFakeOptions = {}): Promis
   });
   server.latencyMs = options.latencyMs ?? 0;
 
-  return {
-    url: server.url,
-    accepted,
-    requests: server.requests,
-    get latencyMs() {
-      return server.latencyMs;
-    },
-    set latencyMs(ms: number) {
-      server.latencyMs = ms;
-    },
-    failNext: server.failNext,
-    hangBeforeAccept: server.hangBeforeAccept,
-    afterAccept: server.afterAccept,
+  return Object.assign(fakeControls(server, accepted), {
     credits: () => credits,
     setCredits(points) {
       credits = points;
@@ -185,5 +173,5 @@ export async function startEvery8dFake(options: Every8dFakeOptions = {}): Promis
       finalStatus.set(mobile, s);
     },
     close: server.close,
-  };
+  } satisfies Omit<Every8dFake, keyof ReturnType<typeof fakeControls>>);
 }

@@ -202,3 +202,25 @@ export function unknownParams(params: Map<string, string>, allowed: readonly str
 
 /** Emoji are refused by TwSMS (00180) and mangled elsewhere. */
 export const hasEmoji = (text: string) => /\p{Extended_Pictographic}/u.test(text);
+
+/**
+ * What every provider fake hands its test: its address, what it accepted, the requests it saw, and the
+ * server's fault knobs (latency read and set live). Each fake adds its own controls with Object.assign,
+ * which keeps the latency accessor on this object.
+ */
+export function fakeControls<A>(server: FakeServer, accepted: A) {
+  return {
+    url: server.url,
+    accepted,
+    requests: server.requests,
+    get latencyMs() {
+      return server.latencyMs;
+    },
+    set latencyMs(ms: number) {
+      server.latencyMs = ms;
+    },
+    failNext: server.failNext,
+    hangBeforeAccept: server.hangBeforeAccept,
+    afterAccept: server.afterAccept,
+  };
+}

@@ -3,7 +3,7 @@
 // real one — in Big5 when it is left out (so a UTF-8 body without it arrives garbled or refused).
 // clientid de-duplicates for 12 h: a repeat answers the first result with Duplicate=Y.
 import { countSegments } from '../../src-shared/sms/segments';
-import { requestParams, startFakeServer, unknownParams, type FakeFaults, type FakeReply, type FakeRequest } from './http-fake';
+import { requestParams, startFakeServer, unknownParams, type FakeFaults, type FakeReply, type FakeRequest, fakeControls } from './http-fake';
 
 /** Mitake blocks a 16th simultaneous connection (status `l`). */
 export const MITAKE_MAX_CONNECTIONS = 15;
@@ -157,19 +157,7 @@ export async function startMitakeFake(options: MitakeFakeOptions = {}): Promise<
   });
   server.latencyMs = options.latencyMs ?? 0;
 
-  return {
-    url: server.url,
-    accepted,
-    requests: server.requests,
-    get latencyMs() {
-      return server.latencyMs;
-    },
-    set latencyMs(ms: number) {
-      server.latencyMs = ms;
-    },
-    failNext: server.failNext,
-    hangBeforeAccept: server.hangBeforeAccept,
-    afterAccept: server.afterAccept,
+  return Object.assign(fakeControls(server, accepted), {
     duplicates: () => duplicates,
     credits: () => credits,
     setCredits(points) {
@@ -189,5 +177,5 @@ export async function startMitakeFake(options: MitakeFakeOptions = {}): Promise<
       finalStatus.set(dstaddr, status);
     },
     close: server.close,
-  };
+  } satisfies Omit<MitakeFake, keyof ReturnType<typeof fakeControls>>);
 }

@@ -3,7 +3,7 @@
 // 201 JSON; fetch advances queued → delivered after a lag (or a scripted failure); Status=canceled
 // works while the message is still queued; GET Accounts/{sid}.json checks the credentials.
 import { randomBytes } from 'node:crypto';
-import { requestParams, startFakeServer, unknownParams, type FakeFaults, type FakeReply, type FakeRequest } from './http-fake';
+import { requestParams, startFakeServer, unknownParams, type FakeFaults, type FakeReply, type FakeRequest, fakeControls } from './http-fake';
 
 export interface TwilioFakeOptions {
   accountSid?: string;
@@ -117,19 +117,7 @@ export async function startTwilioFake(options: TwilioFakeOptions = {}): Promise<
   });
   server.latencyMs = options.latencyMs ?? 0;
 
-  return {
-    url: server.url,
-    accepted,
-    requests: server.requests,
-    get latencyMs() {
-      return server.latencyMs;
-    },
-    set latencyMs(ms: number) {
-      server.latencyMs = ms;
-    },
-    failNext: server.failNext,
-    hangBeforeAccept: server.hangBeforeAccept,
-    afterAccept: server.afterAccept,
+  return Object.assign(fakeControls(server, accepted), {
     setCredentials(sid, token) {
       accountSid = sid;
       authToken = token;
@@ -144,5 +132,5 @@ export async function startTwilioFake(options: TwilioFakeOptions = {}): Promise<
       finals.set(to, { status, errorCode: errorCode ?? null });
     },
     close: server.close,
-  };
+  } satisfies Omit<TwilioFake, keyof ReturnType<typeof fakeControls>>);
 }

@@ -7,7 +7,7 @@
 //   ... adapter baseUrl = fake.url ...
 //   fake.accepted.length; fake.setCredits(0); fake.afterAccept(1, 'hang'); await fake.close();
 import { countSegments } from '../../src-shared/sms/segments';
-import { hasEmoji, requestParams, startFakeServer, unknownParams, type FakeFaults, type FakeReply, type FakeRequest } from './http-fake';
+import { hasEmoji, requestParams, startFakeServer, unknownParams, type FakeFaults, type FakeReply, type FakeRequest, fakeControls } from './http-fake';
 
 export interface TwsmsFakeOptions {
   username?: string;
@@ -152,19 +152,7 @@ export async function startTwsmsFake(options: TwsmsFakeOptions = {}): Promise<Tw
   });
 
   server.latencyMs = options.latencyMs ?? 0;
-  return {
-    url: server.url,
-    accepted,
-    requests: server.requests,
-    get latencyMs() {
-      return server.latencyMs;
-    },
-    set latencyMs(ms: number) {
-      server.latencyMs = ms;
-    },
-    failNext: server.failNext,
-    hangBeforeAccept: server.hangBeforeAccept,
-    afterAccept: server.afterAccept,
+  return Object.assign(fakeControls(server, accepted), {
     credits: () => credits,
     setCredits(points) {
       credits = points;
@@ -183,5 +171,5 @@ export async function startTwsmsFake(options: TwsmsFakeOptions = {}): Promise<Tw
       finalStatus.set(mobile, statustext);
     },
     close: server.close,
-  };
+  } satisfies Omit<TwsmsFake, keyof ReturnType<typeof fakeControls>>);
 }
