@@ -12,6 +12,7 @@ import { systemTimeZone } from '../../src-shared/time/zoned';
 import { createAccountsService } from './accounts/service';
 import { createAccountsManager } from './accounts/manage';
 import { createHandlers } from './api/handlers';
+import { createComposeHandlers } from './compose/handlers';
 import { createContacts } from './contacts/handlers';
 import { createOptOutLookup } from './contacts/opt-out';
 import { applyPragmas, openRaw, readIdentity, type Db } from './db/client';
@@ -106,6 +107,7 @@ export async function createCore(options: CoreOptions & { migrationsDir?: string
         recordBalance: (accountId, balance, unit) => balances.record(accountId, balance, unit, clock.now()),
       },
       data: maintenance.handlers,
+      compose: createComposeHandlers(),
     });
 
     const stopWatching = watchDataVersion(db, clock, options.watchIntervalMs ?? 500, () => {

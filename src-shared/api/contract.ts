@@ -10,6 +10,7 @@ import { accountVerificationSchema } from './schemas';
 import { languages } from '../i18n/languages';
 import { contactsContract } from './contacts-schemas';
 import { dataContract } from './data-schemas';
+import { composeContract } from './compose-schemas';
 
 const empty = z.object({}).strict();
 
@@ -155,6 +156,7 @@ export const contract = {
   },
   ...contactsContract,
   ...dataContract,
+  ...composeContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -14,6 +14,7 @@ import type { SettingsService } from '../settings/service';
 import type { ContactsHandlers } from '../contacts/handlers';
 import type { Clock } from '../types';
 import type { DataHandlers } from '../maintenance/service';
+import type { ComposeHandlers } from '../compose/handlers';
 
 export interface HandlerDeps {
   version: string;
@@ -36,6 +37,8 @@ export interface HandlerDeps {
   contacts: ContactsHandlers;
   /** Data maintenance (backup, restore, …): lives outside the session it can close and reopen. */
   data: DataHandlers;
+  /** Templates, rendering and the pre-send check (issue 5). */
+  compose: ComposeHandlers;
 }
 
 export function createHandlers(d: HandlerDeps): ApiHandlers {
@@ -148,5 +151,6 @@ export function createHandlers(d: HandlerDeps): ApiHandlers {
     },
     ...d.contacts,
     ...d.data,
+    ...d.compose,
   };
 }
