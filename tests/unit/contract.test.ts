@@ -70,6 +70,14 @@ const examples: Record<MethodName, Record<string, unknown>[]> = {
   'data.clear': [{ scope: 'logs', confirmation: 'not the word' }],
   'data.recoverFromBackup': [{}],
   'data.recoverStartEmpty': [{}],
+  'templates.list': [{}, { search: '生日' }],
+  'templates.save': [{ name: '生日祝福', body: '{姓名} 生日快樂' }, { id: 999, name: 'x', body: 'y' }],
+  'templates.remove': [{ id: 1 }, { id: 999 }],
+  'compose.placeholders': [{}],
+  'compose.preview': [{ draft: { recipients: { numbers: '0912345678' }, text: '您好 {姓名}' } }],
+  'compose.check': [{ draft: { recipients: { numbers: '0912345678, 12' }, text: '您好' } }, { draft: { recipients: {}, text: '' } }],
+  'compose.send': [{ draft: { recipients: { numbers: '0912345678' }, text: '您好' }, acknowledged: ['quiet_hours'] }],
+  'compose.sendTest': [{ draft: { recipients: {}, text: '測試' }, to: '0912345678' }],
 };
 
 /** Arbitrary JSON, the method's own keys holding arbitrary JSON, and its examples with one key changed. */

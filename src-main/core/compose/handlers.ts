@@ -7,7 +7,7 @@ import type { composeContract } from '../../../src-shared/api/compose-schemas';
 export type ComposeHandlers = Pick<ApiHandlers, keyof typeof composeContract>;
 
 const notYet = (): never => {
-  throw new ApiError('internal', 'errors.internal');
+  throw new ApiError('conflict', 'errors.notAvailable');
 };
 
 export function createComposeHandlers(): ComposeHandlers {
