@@ -170,8 +170,11 @@ export function createAccountsManager(
         verification = await check(row.provider, { name: row.name, username: fields.username, secret, sender: fields.sender, baseUrl: fields.baseUrl });
         if (verification.status === 'refused') throw refusal(verification);
       }
+      // New credentials the provider has just accepted are the operator's fix for a pause (wrong password,
+      // no credit): the account sends again without a separate "resume". Unverified ones leave it paused.
+      const resumes = credentialsChanged && verification.status === 'ok';
       db.prepare(`update accounts set name = ?, base_url = ?, username = ?, sender = ?, price_domestic = ?, price_international = ?, updated_at = ?
-        ${input.password !== undefined ? ', secret_sealed = ?' : ''} where id = ?`).run(
+        ${resumes ? ', paused_reason = null' : ''}${input.password !== undefined ? ', secret_sealed = ?' : ''} where id = ?`).run(
         ...[newName || row.name, fields.baseUrl, fields.username, fields.sender, fields.priceDomestic, fields.priceInternational, clock.now()],
         ...(input.password !== undefined ? [input.password ? secrets.seal(input.password) : null] : []),
         row.id,

@@ -30,6 +30,25 @@ describe('accounts through the core API', () => {
     expect(renamed.verification.status).toBe('skipped'); // nothing about the credentials changed
   });
 
+  it('new credentials the provider accepts un-pause the account; unverified ones leave it paused', async () => {
+    const f = await fake();
+    const t = await openCore({ dispatch: false });
+    await t.core.api['accounts.add']({ provider: 'twsms', name: 'shop', username: 'u1', password: SECRET, baseUrl: f.url });
+    const pause = () => withDb(t.dataDir, (db) => db.prepare(`update accounts set paused_reason = 'providers.code.badCredentials' where name = 'shop'`).run());
+    const paused = async () => (await t.core.api['accounts.list']({})).accounts.find((a) => a.name === 'shop')?.paused;
+    pause();
+    expect(await paused()).toBe(true);
+    const unverified = await t.core.api['accounts.update']({ name: 'shop', password: SECRET, noVerify: true });
+    expect(unverified.verification.status).toBe('skipped');
+    expect(await paused()).toBe(true);
+    const renamedOnly = await t.core.api['accounts.update']({ name: 'shop', priceDomestic: 1 });
+    expect(renamedOnly.verification.status).toBe('skipped');
+    expect(await paused()).toBe(true);
+    const fixed = await t.core.api['accounts.update']({ name: 'shop', password: SECRET });
+    expect(fixed.verification.status).toBe('ok');
+    expect(fixed.account.paused).toBe(false);
+  });
+
   it('a secret sealed under another key is "password needed" until entered again', async () => {
     const f = await fake();
     const dataDir = tempDir();
