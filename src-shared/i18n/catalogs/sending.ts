@@ -25,8 +25,8 @@ export default {
       markedFailed: '操作人員確認這則簡訊未送達，已標示為失敗。',
     },
     conflict: {
-      notResendable: '這則簡訊目前狀態為「{{status}}」，不能重新發送。',
-      notMarkable: '只有「狀態不明」的簡訊可以標示為失敗（目前為「{{status}}」）。',
+      notResendable: '這則簡訊目前狀態為「$t(common.status.{{status}})」，不能重新發送。',
+      notMarkable: '只有「狀態不明」的簡訊可以標示為失敗（目前為「$t(common.status.{{status}})」）。',
     },
     quietUntil: '勿擾時段，將於 {{time}} 發送',
     drawer: {
@@ -73,8 +73,8 @@ export default {
       markedFailed: 'The operator confirmed this message did not arrive and marked it failed.',
     },
     conflict: {
-      notResendable: 'This message is “{{status}}” and cannot be sent again.',
-      notMarkable: 'Only a message with an unknown result can be marked failed (this one is “{{status}}”).',
+      notResendable: 'This message is “$t(common.status.{{status}})” and cannot be sent again.',
+      notMarkable: 'Only a message with an unknown result can be marked failed (this one is “$t(common.status.{{status}})”).',
     },
     quietUntil: 'Quiet hours: goes at {{time}}',
     drawer: {
@@ -121,8 +121,8 @@ export default {
       markedFailed: '操作人员确认这条短信未送达，已标记为失败。',
     },
     conflict: {
-      notResendable: '这条短信当前状态为“{{status}}”，不能重新发送。',
-      notMarkable: '只有“状态不明”的短信可以标记为失败（当前为“{{status}}”）。',
+      notResendable: '这条短信当前状态为“$t(common.status.{{status}})”，不能重新发送。',
+      notMarkable: '只有“状态不明”的短信可以标记为失败（当前为“$t(common.status.{{status}})”）。',
     },
     quietUntil: '免打扰时段，将于 {{time}} 发送',
     drawer: {
@@ -169,8 +169,8 @@ export default {
       markedFailed: '担当者が未着を確認し、失敗にしました。',
     },
     conflict: {
-      notResendable: 'このメッセージは「{{status}}」のため、再送信できません。',
-      notMarkable: '状態不明のメッセージだけを失敗にできます（現在は「{{status}}」）。',
+      notResendable: 'このメッセージは「$t(common.status.{{status}})」のため、再送信できません。',
+      notMarkable: '状態不明のメッセージだけを失敗にできます（現在は「$t(common.status.{{status}})」）。',
     },
     quietUntil: '送信停止時間帯：{{time}} に送信',
     drawer: {
