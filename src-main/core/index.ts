@@ -15,6 +15,7 @@ import { createHandlers } from './api/handlers';
 import { createComposeHandlers } from './compose/handlers';
 import { createContacts } from './contacts/handlers';
 import { createOptOutLookup } from './contacts/opt-out';
+import { createContactsFingerprint } from './contacts/fingerprint';
 import { applyPragmas, openRaw, readIdentity, type Db } from './db/client';
 import { assertOurs, loadMigrations, migrate } from './db/migrate';
 import { createDispatcher, type Dispatcher } from './dispatcher/dispatcher';
@@ -110,16 +111,24 @@ export async function createCore(options: CoreOptions & { migrationsDir?: string
       compose: createComposeHandlers(),
     });
 
+    const contactsFingerprint = createContactsFingerprint(db);
+    let contactsSeen = contactsFingerprint();
+    // This process's own contact changes are announced by the contacts service; take them as seen.
+    const unsubscribeContacts = bus.subscribe((e) => {
+      if (e.type === 'contacts.changed' && e.source === 'local') contactsSeen = contactsFingerprint();
+    });
     const stopWatching = watchDataVersion(db, clock, options.watchIntervalMs ?? 500, () => {
       // Another process wrote: we cannot tell what, so everyone refetches and the dispatcher looks again.
       bus.emit({ type: 'messages.changed', ids: [], source: 'external' });
       bus.emit({ type: 'settings.changed', keys: [] });
       bus.emit({ type: 'accounts.changed' });
       bus.emit({ type: 'dispatcher.changed' });
-      bus.emit({ type: 'contacts.changed', ids: [], source: 'external' });
+      const contactsNow = contactsFingerprint();
+      if (contactsNow !== contactsSeen) bus.emit({ type: 'contacts.changed', ids: [], source: 'external' });
+      contactsSeen = contactsNow;
       if (sending) dispatcher?.wake();
     });
-    return { db, handlers, settings, dispatcher, contacts, stopWatching };
+    return { db, handlers, settings, dispatcher, contacts, stopWatching: () => { stopWatching(); unsubscribeContacts(); } };
   }
 
   async function closeSession(): Promise<void> {

@@ -6,9 +6,10 @@ import type { CoreEvent } from '../../../src-shared/api/events';
 import { queryKeys } from '../queries';
 import { contactsEventRefresh } from '../../features/contacts/queries';
 import { useApi, useConnectionStore } from './api';
+import type { ApiClient } from '../../../src-shared/client';
 import { refresh } from './refresh';
 
-function invalidate(queryClient: QueryClient, event: CoreEvent): void {
+function invalidate(queryClient: QueryClient, event: CoreEvent, api: ApiClient): void {
   const keys: (readonly string[])[] = [];
   switch (event.type) {
     case 'messages.changed':
@@ -34,7 +35,7 @@ function invalidate(queryClient: QueryClient, event: CoreEvent): void {
     case 'data.progress':
       break;
     default:
-      keys.push(...contactsEventRefresh(queryClient, event));
+      keys.push(...contactsEventRefresh(queryClient, event, api));
   }
   for (const queryKey of keys) void refresh(queryClient, queryKey);
 }
@@ -43,7 +44,7 @@ export function CoreEventsBridge() {
   const api = useApi();
   const store = useConnectionStore();
   const queryClient = useQueryClient();
-  useEffect(() => api.onEvent((event) => invalidate(queryClient, event)), [api, queryClient]);
+  useEffect(() => api.onEvent((event) => invalidate(queryClient, event, api)), [api, queryClient]);
   // After the event stream was broken we may have missed events: refetch everything on screen.
   useEffect(() => store.onReconnected(() => void queryClient.invalidateQueries()), [store, queryClient]);
   return null;

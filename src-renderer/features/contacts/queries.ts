@@ -1,9 +1,12 @@
 // Contacts server state. Keys start with the method name, so a core event invalidates all pages and
-// filters of a list at once (see contactsEventRefresh, called by the app's one event bridge).
+// filters of a list at once (see contactsEventRefresh, called by the app's one event bridge); a change
+// to a few rows already on screen patches them in place instead (patch-list.ts).
 import { useInfiniteQuery, useQuery, type QueryClient } from '@tanstack/react-query';
 import type { ContactFilter, ImportResult } from '../../../src-shared/api/contacts-schemas';
 import type { CoreEvent } from '../../../src-shared/api/events';
 import { useApi } from '../../app/providers/api';
+import type { ApiClient } from '../../../src-shared/client';
+import { canPatch, patchLists } from './patch-list';
 
 export const contactKeys = {
   list: ['contacts.list'] as const,
@@ -77,9 +80,15 @@ export function useImportStatus(importId: string | null) {
 }
 
 /** What a core event means for contacts screens: which queries to refresh, and import progress to show. */
-export function contactsEventRefresh(queryClient: QueryClient, event: CoreEvent): (readonly string[])[] {
+export function contactsEventRefresh(queryClient: QueryClient, event: CoreEvent, api: ApiClient): (readonly string[])[] {
   switch (event.type) {
     case 'contacts.changed':
+      if (canPatch(queryClient, contactKeys.list, event.ids)) {
+        // A few rows the list already shows: replace them where they are (and refetch the list if that fails).
+        patchLists(queryClient, contactKeys.list, event.ids, (id) => api.call('contacts.get', { id }))
+          .catch(() => queryClient.invalidateQueries({ queryKey: contactKeys.list }));
+        return [contactKeys.get, contactKeys.categories];
+      }
       // Category counts follow the contacts in them.
       return [contactKeys.list, contactKeys.get, contactKeys.categories];
     case 'contacts.import.progress':

@@ -29,6 +29,25 @@ describe('writes by another connection', () => {
     expect((await t.core.api['settings.list']({})).settings.find((s) => s.key === 'shop.name')?.value).toBe('別家');
   });
 
+  it('say "contacts changed" only when another process changed contacts, not when it sent messages', async () => {
+    const t = await openCore({ watchIntervalMs: 500 });
+    const contactEvents = () => t.events.filter((e) => e.type === 'contacts.changed' && e.source === 'external');
+    const other = await openCore({ clock: t.clock, dataDir: t.dataDir, dispatch: false, watchIntervalMs: 60_000 });
+    await other.core.api['messages.send']({ to: '0912345678', text: 'from the CLI', origin: 'cli' });
+    await t.clock.advanceAsync(500);
+    expect(external(t.events)).toHaveLength(1);
+    expect(contactEvents()).toEqual([]);
+    const added = await other.core.api['contacts.create']({ name: '陳小姐', phone: '0912345678' });
+    await t.clock.advanceAsync(500);
+    expect(contactEvents()).toHaveLength(1);
+    const cat = await other.core.api['contacts.categories.create']({ name: 'VIP' });
+    await t.clock.advanceAsync(500);
+    expect(contactEvents()).toHaveLength(2);
+    await other.core.api['contacts.bulkCategory']({ target: { ids: [added.id] }, categoryId: cat.id, action: 'add' });
+    await t.clock.advanceAsync(500);
+    expect(contactEvents()).toHaveLength(3);
+  });
+
   it('are not confused with the core’s own writes', async () => {
     const t = await openCore({ watchIntervalMs: 500 });
     await t.core.api['messages.send']({ to: '0912345678', text: 'hi', origin: 'composer' });
