@@ -1,6 +1,6 @@
 // The Settings page: a refused value is explained on its field, and the language switches the whole
 // UI at once (antd's own words included).
-import { expect, test } from '@playwright/test';
+import { expect, test, type Locator } from '@playwright/test';
 import { gotoRoom, openApp } from './app';
 
 test('a value the registry refuses is explained on the field and not saved', async ({ page }) => {
@@ -36,4 +36,19 @@ test('changing the language switches the UI live', async ({ page }) => {
   }
   await page.reload();
   await expect(page.getByRole('heading', { level: 1, name: '撰寫' })).toBeVisible();
+});
+
+test('the Contacts group of Settings adds a category the Contacts page then offers', async ({ page }) => {
+  await openApp(page);
+  await gotoRoom(page, '設定');
+  const card = page.getByTestId('settings-contacts');
+  const name = `設定分類${Date.now() % 100000}`;
+  await card.getByTestId('category-new-name').fill(name);
+  await card.getByTestId('category-new-name').press('Enter');
+  const names = (scope: Locator) => () => scope.locator('input.manage-name').evaluateAll((els) => els.map((e) => (e as unknown as { value: string }).value));
+  await expect.poll(names(card)).toContain(name);
+  await gotoRoom(page, '客戶');
+  await page.getByTestId('contacts-more').hover();
+  await page.getByRole('menuitem', { name: '分類、欄位與篩選' }).click();
+  await expect.poll(names(page.getByRole('dialog', { name: '分類、欄位與篩選' }))).toContain(name);
 });

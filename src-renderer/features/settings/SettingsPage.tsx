@@ -1,4 +1,4 @@
-// One page, grouped as the registry groups the settings, plus the accounts.
+// One page, grouped as the registry groups the settings, plus the accounts and the contacts' vocabulary.
 import { Card, Col, Form, Row, Skeleton } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { settingDefinitions, settingGroups, settingKeys, type SettingGroup } from '../../../src-shared/settings/registry';
@@ -6,6 +6,7 @@ import type { AppInfo } from '../../app/Shell';
 import { useSettings } from '../../app/queries';
 import { errorText } from '../../components/error-text';
 import { AccountsCard } from './AccountsCard';
+import { ContactsCard } from './ContactsCard';
 import { SettingControl } from './SettingControl';
 
 const keysOf = (group: SettingGroup) => settingKeys.filter((k) => settingDefinitions[k].group === group);
@@ -40,6 +41,7 @@ export function SettingsPage({ info }: { info: AppInfo }) {
       </Col>
       <Col xs={24} xl={10}>
         <AccountsCard />
+        <ContactsCard />
       </Col>
     </Row>
   );

@@ -60,6 +60,7 @@ export default {
         keepBackups: { label: '保留的自動備份數量', help: '超過時刪除最舊的自動備份；手動備份不會被刪除。' },
       },
     },
+    contactsCard: { title: '客戶資料', help: '分類、自訂欄位（可做為簡訊的替換字）、會員與車輛範本、常用篩選' },
     accounts: {
       title: '簡訊帳號',
       readOnly: '新增與修改帳號將於下一個版本推出',
@@ -128,6 +129,7 @@ export default {
         keepBackups: { label: 'Automatic backups to keep', help: 'Older automatic backups are removed; manual ones never are.' },
       },
     },
+    contactsCard: { title: 'Contacts', help: 'Categories, custom fields (each usable as a placeholder in messages), the member and vehicle presets, saved filters' },
     accounts: {
       title: 'SMS accounts',
       readOnly: 'Adding and editing accounts comes in the next version',
@@ -196,6 +198,7 @@ export default {
         keepBackups: { label: '保留的自动备份数量', help: '超过时删除最旧的自动备份；手动备份不会被删除。' },
       },
     },
+    contactsCard: { title: '客户资料', help: '分类、自定义字段（可作为短信的替换字）、会员与车辆模板、常用筛选' },
     accounts: {
       title: '短信账号',
       readOnly: '新增与修改账号将在下一版本推出',
@@ -264,6 +267,7 @@ export default {
         keepBackups: { label: '保持する自動バックアップの数', help: '古い自動バックアップから削除します。手動のバックアップは削除されません。' },
       },
     },
+    contactsCard: { title: '顧客データ', help: '分類、独自項目（メッセージの差し込み項目にも使えます）、会員・車両プリセット、保存した絞り込み' },
     accounts: {
       title: 'SMS アカウント',
       readOnly: 'アカウントの追加・編集は次のバージョンで対応します',
