@@ -1,6 +1,7 @@
 // Phone numbers, one rule for the whole app: libphonenumber-js with its full ("max") metadata, so that
 // number types are known and only mobiles (which can receive SMS) pass. Stored as E.164.
-import { parsePhoneNumberFromString, type CountryCode, type PhoneNumber } from 'libphonenumber-js/max';
+import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
+import { nationalMobileE164 } from './national-fast-path';
 
 export type PhoneRejection = 'invalid_number' | 'not_mobile';
 
@@ -16,36 +17,41 @@ export function compactNumber(raw: string): string {
 }
 
 /** The one rule: a valid number of a type that receives SMS. */
-type MobileCheck = { parsed: PhoneNumber } | { code: 'invalid_number' } | { code: 'not_mobile'; type: string | undefined };
+type MobileCheck =
+  | { e164: string; region: string | undefined; national(): string }
+  | { code: 'invalid_number' }
+  | { code: 'not_mobile'; type: string | undefined };
 
 function checkMobile(raw: string, defaultRegion: string): MobileCheck {
   const compact = compactNumber(raw);
   if (!/^\+?\d{3,17}$/.test(compact)) return { code: 'invalid_number' };
+  // A mobile in the region's own national format needs no full parse (libphonenumber's patterns, compiled once).
+  const fast = compact[0] === '+' ? null : nationalMobileE164(compact, defaultRegion);
+  if (fast) return { e164: fast, region: defaultRegion, national: () => formatNational(fast) };
   const parsed = parsePhoneNumberFromString(compact, defaultRegion as CountryCode);
   // With the full metadata a number is valid exactly when it has a type (isValid() is getType() !== undefined):
   // asking once halves the cost on large imports.
   const type = parsed?.getType();
   if (!parsed || type === undefined) return { code: 'invalid_number' };
   if (type !== 'MOBILE' && type !== 'FIXED_LINE_OR_MOBILE') return { code: 'not_mobile', type };
-  return { parsed };
+  return { e164: parsed.number, region: parsed.country, national: () => parsed.formatNational() };
 }
 
 export function parsePhone(raw: string, defaultRegion: string): ParsedPhone {
   const checked = checkMobile(raw, defaultRegion);
-  if (!('parsed' in checked)) return { ok: false, raw, code: checked.code, ...(checked.code === 'not_mobile' && checked.type ? { type: checked.type } : {}) };
-  const { parsed } = checked;
+  if (!('e164' in checked)) return { ok: false, raw, code: checked.code, ...(checked.code === 'not_mobile' && checked.type ? { type: checked.type } : {}) };
   return {
-    ok: true, raw, e164: parsed.number, region: parsed.country,
+    ok: true, raw, e164: checked.e164, region: checked.region,
     // Formatting costs as much as parsing: only when someone reads it.
     get national() {
-      return parsed.formatNational();
+      return checked.national();
     },
   };
 }
 
 /** parsePhone's verdict alone, without formatting (the sending engine re-checks each number it claims). */
 export function isMobileNumber(raw: string, defaultRegion: string): boolean {
-  return 'parsed' in checkMobile(raw, defaultRegion);
+  return 'e164' in checkMobile(raw, defaultRegion);
 }
 
 /** True when the text, once separators are removed, is one valid number (of any type). */
