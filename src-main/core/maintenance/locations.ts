@@ -19,6 +19,38 @@ export function backupDirFor(dataDir: string, setting: string): string {
   return setting.trim() ? path.resolve(setting.trim()) : defaultBackupDir(dataDir);
 }
 
+/**
+ * The chosen backups folder is a setting, inside the database; a database too damaged to open cannot
+ * say where its backups are. So the folder is also noted in a small file in the data folder, which the
+ * recovery screen reads when the database cannot be.
+ */
+const REMEMBERED = 'backups-folder.txt';
+
+export function rememberBackupDir(dataDir: string, dir: string): void {
+  const file = path.join(dataDir, REMEMBERED);
+  try {
+    if (fs.existsSync(file) && fs.readFileSync(file, 'utf8') === dir) return;
+    fs.writeFileSync(`${file}.tmp`, dir);
+    fs.renameSync(`${file}.tmp`, file);
+  } catch {
+    // Only a convenience for recovery: the default folder is searched anyway.
+  }
+}
+
+export function rememberedBackupDir(dataDir: string): string | null {
+  try {
+    const dir = fs.readFileSync(path.join(dataDir, REMEMBERED), 'utf8').trim();
+    return dir && path.isAbsolute(dir) ? dir : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Every folder recovery should look in: the chosen one (as last known) and the default one. */
+export function recoveryBackupDirs(dataDir: string, current: string): string[] {
+  return [...new Set([current, rememberedBackupDir(dataDir), defaultBackupDir(dataDir)].filter((d): d is string => Boolean(d)))];
+}
+
 /** smsdesk-20260601-090000-123-manual.smsbak (UTC): sorts by time, says what made it. */
 export function backupFileName(now: number, kind: BackupKind): string {
   const iso = new Date(now).toISOString(); // 2026-06-01T09:00:00.123Z

@@ -18,7 +18,7 @@ import { createBackup, type BackupResult } from './backup';
 import { checkFile, type CheckReport } from './check';
 import { availableScopes, clearData } from './clear';
 import { compactFile } from './compact';
-import { backupDirFor, defaultBackupDir, listBackups, pruneScheduled, type BackupEntry } from './locations';
+import { backupDirFor, defaultBackupDir, listBackups, pruneScheduled, recoveryBackupDirs, rememberBackupDir, type BackupEntry } from './locations';
 import type { BackupKind } from './manifest';
 import { moveDatabaseAside } from './move-aside';
 import { progressEmitter } from './progress';
@@ -92,8 +92,16 @@ export function createMaintenance(host: MaintenanceHost): Maintenance {
   // The folder setting is read from the open database; while it is closed (restore, recovery) the last known one is used.
   let knownBackupSetting = '';
   const backupDir = () => {
-    if (host.db()) knownBackupSetting = host.setting('data.backupDir');
-    return backupDirFor(host.dataDir, knownBackupSetting);
+    if (host.db()) {
+      try {
+        knownBackupSetting = host.setting('data.backupDir');
+      } catch {
+        // A damaged database may fail even this read: keep the last known folder.
+      }
+    }
+    const dir = backupDirFor(host.dataDir, knownBackupSetting);
+    if (host.db()) rememberBackupDir(host.dataDir, dir);
+    return dir;
   };
   const native = host.nativeBinding ? { nativeBinding: host.nativeBinding } : {};
 
@@ -261,7 +269,11 @@ export function createMaintenance(host: MaintenanceHost): Maintenance {
     },
     'data.recoverFromBackup': () =>
       exclusive('restore', async () => {
-        const candidates = listBackups(backupDir()).filter((e) => e.manifest);
+        // Newest first across the chosen folder, the one noted beside the data and the default one.
+        const candidates = recoveryBackupDirs(host.dataDir, backupDir())
+          .flatMap((dir) => listBackups(dir))
+          .filter((e) => e.manifest)
+          .sort((a, b) => (b.manifest!.createdAt < a.manifest!.createdAt ? -1 : b.manifest!.createdAt > a.manifest!.createdAt ? 1 : 0));
         if (candidates.length === 0) throw new ApiError('not_found', 'data.errors.noBackups');
         let lastError: unknown = null;
         for (const c of candidates) {

@@ -137,4 +137,25 @@ describe('in-app maintenance', () => {
       fs.rmSync(backups, { recursive: true, force: true });
     }
   });
+
+  it('a database that cannot even be opened is recovered from the backups folder the operator chose', async () => {
+    const dataDir = tempDir();
+    const chosen = tempDir();
+    await seededDataDir(dataDir, 50);
+    {
+      const { core } = await openCore({ dataDir });
+      await core.api['settings.set']({ key: 'data.backupDir', value: chosen });
+      await core.api['data.backup']({});
+      await core.close();
+    }
+    // The schema page is garbage: the session cannot open, so the setting naming the folder cannot be read.
+    const fd = fs.openSync(dbPath(dataDir), 'r+');
+    fs.writeSync(fd, Buffer.alloc(400, 0xff), 0, 400, 100);
+    fs.closeSync(fd);
+    const { core } = await openCore({ dataDir });
+    expect((await core.api['data.status']({})).state).toBe('damaged');
+    const result = await core.api['data.recoverFromBackup']({});
+    expect(path.dirname(result.restoredFrom)).toBe(chosen);
+    expect((await (core.call('messages.list', { limit: 1000 }) as Promise<{ messages: { id: number }[] }>)).messages).toHaveLength(50);
+  });
 });
