@@ -46,6 +46,10 @@ export const dataStatusSchema = z.object({
   defaultBackupDir: z.string(),
   lastBackupAt: z.string().nullable(),
   nextScheduledBackupAt: z.string().nullable(),
+  /** The last full check (integrity_check + foreign_key_check; every backup includes one) and its verdict. */
+  lastFullCheck: z.object({ at: z.string(), ok: z.boolean() }).nullable(),
+  /** The weekly full check, due a week after the last one (null: not scheduled in this process). */
+  nextFullCheckAt: z.string().nullable(),
   clearScopes: z.array(clearScopeSchema),
 });
 

@@ -1,6 +1,6 @@
 // When scheduled backups are due, and that only the lease holder makes them (fake clock, no real time).
 import { describe, expect, it } from 'vitest';
-import { createBackupScheduler, nextBackupDue } from '../../src-main/core/maintenance/schedule';
+import { createDueScheduler, nextBackupDue } from '../../src-main/core/maintenance/schedule';
 import { FakeClock } from '../helpers/fake-clock';
 
 const TZ = 'Asia/Taipei';
@@ -37,11 +37,11 @@ describe('the backup scheduler', () => {
     const clock = new FakeClock(NINE_AM);
     const runs: number[] = [];
     let last = NINE_AM - 60_000; // created a minute ago
-    const scheduler = createBackupScheduler({
+    const scheduler = createDueScheduler({
       clock,
-      config: () => ({ enabled: true, time: '21:30', timeZone: TZ }),
+      due: () => nextBackupDue(last, clock.now(), '21:30', TZ),
       isLeaseHolder: () => holder.lease,
-      since: () => last,
+      what: 'scheduled backup',
       run: async () => {
         runs.push(clock.now());
         last = clock.now();

@@ -25,6 +25,8 @@ export interface BackupOptions {
   /** Exact file to write instead of a generated name in `dir` (the CLI's `backup FILE`). */
   file?: string;
   onProgress?: (phase: BackupPhase, fraction: number) => void;
+  /** Told the full check's verdict (the weekly check counts from it). Not called for a quick check. */
+  onChecked?: (ok: boolean) => void;
 }
 
 export interface BackupResult {
@@ -99,6 +101,7 @@ export async function createBackup(db: Db, options: BackupOptions): Promise<Back
     const { manifest, size } = await verifyContainer(partial, { onProgress: (done, total) => progress('verifying', done / total) });
     progress('checking', 0.5);
     const report = await checked;
+    if ((options.check ?? 'full') === 'full') options.onChecked?.(report.ok);
     if (!report.ok) {
       const first = report.problems[0] ?? `${report.foreignKeyViolations[0]?.table} → ${report.foreignKeyViolations[0]?.parent}`;
       throw new ApiError('conflict', 'data.errors.checkFailed', { problem: first.slice(0, 200) });

@@ -1,4 +1,4 @@
-// Scheduled backups: daily at a time of day in the shop's time zone. Only the lease holder (the
+// Scheduled backups: daily at a time of day in the shop's time zone; and the weekly full check. Only the lease holder (the
 // process that sends) runs them, so the app and `smsdesk run` never both do. The timer is armed for
 // min(due, now + 30 s) and compares wall-clock time on each wake (DESIGN.md §7); the last scheduled
 // backup's time is read from the backups folder, so a day missed while the PC was off is caught up
@@ -27,33 +27,36 @@ export function nextBackupDue(since: number, now: number, time: string, timeZone
   return at(dayjs(latest).tz(timeZone).add(1, 'day'));
 }
 
-export interface BackupSchedulerDeps {
+/** The weekly full check (issue 8): due a week after the last full check, whatever made it (a backup includes one). */
+export const FULL_CHECK_EVERY_MS = 7 * 86_400_000;
+
+export function nextFullCheckDue(lastFullCheck: number): number {
+  return lastFullCheck + FULL_CHECK_EVERY_MS;
+}
+
+export interface DueSchedulerDeps {
   clock: Clock;
-  /** Reads the settings each time: a change applies at the next wake. */
-  config(): { enabled: boolean; time: string; timeZone: string } | null;
+  /** When the work is next due (now or earlier: run at the next wake); null: not scheduled. Read on each wake. */
+  due(): number | null;
   isLeaseHolder(): boolean;
-  /** The last scheduled backup's time, else when the data dir was created. */
-  since(): number;
   run(): Promise<void>;
+  /** For the log line when a run fails ("scheduled backup", "weekly check"). */
+  what: string;
   log(line: string): void;
 }
 
-export interface BackupScheduler {
+export interface DueScheduler {
   nextDueAt(): number | null;
   wake(): void;
   stop(): void;
 }
 
-export function createBackupScheduler(deps: BackupSchedulerDeps): BackupScheduler {
+/** Runs `run` when `due()` says, in the lease holder only; scheduled backups and the weekly check. */
+export function createDueScheduler(deps: DueSchedulerDeps): DueScheduler {
   let timer: unknown = null;
   let stopped = false;
   let running = false;
-
-  const due = (): number | null => {
-    const config = deps.config();
-    if (!config || !config.enabled) return null;
-    return nextBackupDue(deps.since(), deps.clock.now(), config.time, config.timeZone);
-  };
+  const due = deps.due;
 
   /** `soon`: a due backup may run at once; after a wake that could not run it, look again in 30 s. */
   const arm = (soon = true) => {
@@ -65,7 +68,7 @@ export function createBackupScheduler(deps: BackupSchedulerDeps): BackupSchedule
       const now = deps.clock.now();
       if (next !== null && (next > now || soon)) wait = Math.min(MAX_WAIT_MS, Math.max(0, next - now));
     } catch (err) {
-      deps.log(`backup schedule could not be computed: ${(err as Error).message}`);
+      deps.log(`${deps.what} schedule could not be computed: ${(err as Error).message}`);
     }
     timer = deps.clock.setTimeout(() => void fire(), wait);
   };
@@ -77,7 +80,7 @@ export function createBackupScheduler(deps: BackupSchedulerDeps): BackupSchedule
       const next = due();
       if (next !== null && next <= deps.clock.now() && deps.isLeaseHolder()) await deps.run();
     } catch (err) {
-      deps.log(`scheduled backup failed: ${(err as Error).message}`);
+      deps.log(`${deps.what} failed: ${(err as Error).message}`);
     } finally {
       running = false;
       arm(false);

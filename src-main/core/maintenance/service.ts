@@ -23,7 +23,8 @@ import type { BackupKind } from './manifest';
 import { moveDatabaseAside } from './move-aside';
 import { progressEmitter } from './progress';
 import { restoreBackup, type RestoreResult } from './restore';
-import { createBackupScheduler, type BackupScheduler } from './schedule';
+import { createDueScheduler, nextBackupDue, nextFullCheckDue, type DueScheduler } from './schedule';
+import { lastFullCheck, recordFullCheck } from './check-record';
 
 /** What the core lends to maintenance. */
 export interface MaintenanceHost {
@@ -147,6 +148,7 @@ export function createMaintenance(host: MaintenanceHost): Maintenance {
 
   async function backup(kind: BackupKind, op: 'backup' | 'clear' = 'backup', file?: string): Promise<BackupResult> {
     const made = await createBackup(liveDb(), {
+      onChecked: (ok: boolean) => recordFullCheck(host.dataDir, { at: host.clock.now(), ok }),
       dir: backupDir(),
       kind,
       ...(file ? { file } : {}),
@@ -192,20 +194,41 @@ export function createMaintenance(host: MaintenanceHost): Maintenance {
     return created?.at ?? host.clock.now();
   };
 
-  const scheduler: BackupScheduler = createBackupScheduler({
+  const scheduler: DueScheduler = createDueScheduler({
     clock: host.clock,
-    config: () =>
-      state === 'ok' && host.db() && host.scheduledBackups
-        ? { enabled: host.setting('data.autoBackup'), time: host.setting('data.autoBackupTime'), timeZone: host.setting('shop.timeZone') as string }
-        : null,
+    due: () => {
+      if (state !== 'ok' || !host.db() || !host.scheduledBackups || !host.setting('data.autoBackup')) return null;
+      return nextBackupDue(since(), host.clock.now(), host.setting('data.autoBackupTime'), host.setting('shop.timeZone') as string);
+    },
     isLeaseHolder: () => host.isLeaseHolder() && running === null,
-    since,
     run: () =>
       exclusive('backup', async () => {
         await backup('scheduled');
         pruneScheduled(backupDir(), host.setting('data.keepBackups'));
         host.bus.emit({ type: 'data.changed' });
       }),
+    what: 'scheduled backup',
+    log: host.log,
+  });
+
+  /** The full check a week after the last one (a daily backup includes one, so it rarely runs by itself). */
+  const fullCheckDue = (): number | null => {
+    if (state !== 'ok' || !host.db() || !host.scheduledBackups) return null;
+    return nextFullCheckDue(lastFullCheck(host.dataDir)?.at ?? since());
+  };
+  const fullCheck = async (): Promise<CheckReport> => {
+    const report = await checkFile(dbFile, 'full', host.nativeBinding);
+    recordFullCheck(host.dataDir, { at: host.clock.now(), ok: report.ok });
+    if (!report.ok) host.log(`the full check found problems: ${report.problems[0] ?? report.foreignKeyViolations[0]?.table ?? ''}`);
+    host.bus.emit({ type: 'data.changed' });
+    return report;
+  };
+  const weeklyCheck: DueScheduler = createDueScheduler({
+    clock: host.clock,
+    due: fullCheckDue,
+    isLeaseHolder: () => host.isLeaseHolder() && running === null,
+    run: () => exclusive('check', async () => void (await fullCheck())),
+    what: 'weekly check',
     log: host.log,
   });
 
@@ -223,6 +246,14 @@ export function createMaintenance(host: MaintenanceHost): Maintenance {
         defaultBackupDir: defaultBackupDir(host.dataDir),
         lastBackupAt: newest?.manifest?.createdAt ?? null,
         nextScheduledBackupAt: due === null ? null : new Date(Math.max(due, host.clock.now())).toISOString(),
+        lastFullCheck: (() => {
+          const last = lastFullCheck(host.dataDir);
+          return last ? { at: new Date(last.at).toISOString(), ok: last.ok } : null;
+        })(),
+        nextFullCheckAt: (() => {
+          const next = weeklyCheck.nextDueAt();
+          return next === null ? null : new Date(Math.max(next, host.clock.now())).toISOString();
+        })(),
         clearScopes: host.db() && state === 'ok' ? availableScopes(host.db()!) : [],
       };
     },
@@ -241,7 +272,7 @@ export function createMaintenance(host: MaintenanceHost): Maintenance {
         liveDb();
         const emit = progressEmitter(host.bus, 'check');
         emit('checking', 0);
-        const report = await checkFile(dbFile, kind, host.nativeBinding);
+        const report = kind === 'full' ? await fullCheck() : await checkFile(dbFile, kind, host.nativeBinding);
         emit('checking', 1);
         return report;
       }),
@@ -314,6 +345,7 @@ export function createMaintenance(host: MaintenanceHost): Maintenance {
         state = 'ok';
         host.startSending();
         scheduler.wake();
+        weeklyCheck.wake();
       } else {
         state = 'damaged';
         host.log(`the start-up check found the database damaged: ${startupReport.problems[0]}`);
@@ -326,6 +358,9 @@ export function createMaintenance(host: MaintenanceHost): Maintenance {
       if (state === 'damaged') throw new ApiError('conflict', 'data.errors.databaseDamaged');
       if (sessionClosed || !host.db()) throw new ApiError('conflict', 'data.errors.busy', { operation: running ?? 'restore' });
     },
-    stop: () => scheduler.stop(),
+    stop: () => {
+      scheduler.stop();
+      weeklyCheck.stop();
+    },
   };
 }

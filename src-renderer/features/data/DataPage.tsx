@@ -25,7 +25,7 @@ export function DataPage({ info }: { info: AppInfo }) {
             <BackupCard status={status.data} timeZone={info.timeZone} progress={progress} />
           </Col>
           <Col span={24}>
-            <MaintenanceCard busy={busy} progress={progress} />
+            <MaintenanceCard busy={busy} progress={progress} status={status.data} timeZone={info.timeZone} />
           </Col>
           <Col span={24}>
             <ClearCard scopes={status.data.clearScopes} busy={busy} />

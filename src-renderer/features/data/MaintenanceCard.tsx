@@ -1,21 +1,24 @@
 // Check (integrity and foreign keys, with a report) and Compact (VACUUM, with progress).
 import { useState } from 'react';
-import { Alert, App, Button, Card, Space } from 'antd';
+import { Alert, App, Button, Card, Space, Typography } from 'antd';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { CheckReportView } from '../../../src-shared/api/data-schemas';
+import type { MethodOutput } from '../../../src-shared/api/contract';
 import { formatBytes } from '../../../src-shared/format/bytes';
 import { useApi } from '../../app/providers/api';
 import { errorText } from '../../components/error-text';
-import { useLocaleTag } from '../../components/format';
+import { useDateTimeFormat, useLocaleTag } from '../../components/format';
 import { ProgressLine } from './ProgressLine';
 import type { DataProgress } from './useDataProgress';
 
-export function MaintenanceCard({ busy, progress }: { busy: boolean; progress: DataProgress | null }) {
+export function MaintenanceCard({ busy, progress, status, timeZone }: { busy: boolean; progress: DataProgress | null; status: MethodOutput<'data.status'>; timeZone: string }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const api = useApi();
   const locale = useLocaleTag();
+  const fmt = useDateTimeFormat(timeZone);
+  const last = status.lastFullCheck;
   const [report, setReport] = useState<CheckReportView | null>(null);
   const check = useMutation({
     mutationFn: () => api.call('data.check', { kind: 'full' }),
@@ -31,6 +34,10 @@ export function MaintenanceCard({ busy, progress }: { busy: boolean; progress: D
   return (
     <Card title={t('data.page.maintenanceTitle')} className="settings-card">
       <Space orientation="vertical" size="middle" className="data-card-body">
+        <Typography.Text type={last && !last.ok ? 'danger' : 'secondary'} data-testid="data-last-check">
+          {last ? t(last.ok ? 'data.page.lastCheckOk' : 'data.page.lastCheckProblems', { at: fmt(last.at, 'minute') }) : t('data.page.neverChecked')}
+          {status.nextFullCheckAt && ` · ${t('data.page.nextCheck', { at: fmt(status.nextFullCheckAt, 'minute') })}`}
+        </Typography.Text>
         <Space wrap>
           <Button loading={check.isPending} disabled={busy && !check.isPending} onClick={() => check.mutate()} data-testid="data-check">
             {t('data.page.check')}
