@@ -1,4 +1,4 @@
-// A strict loopback Mitake API v2.14 (providers.md §3.8): /api/mtk/{SmSend,SmQuery,SmCancel} (and the
+// A strict loopback Mitake API v2.14 (providers.md §3.8): /api/mtk/{SmSend,SmBulkSend,SmQuery,SmCancel} (and the
 // /b2c/mtk/ aliases), form POSTs; SmSend reads its body in the charset CharsetURL names and — as the
 // real one — in Big5 when it is left out (so a UTF-8 body without it arrives garbled or refused).
 // clientid de-duplicates for 12 h: a repeat answers the first result with Duplicate=Y.
@@ -7,6 +7,8 @@ import { requestParams, startFakeServer, unknownParams, type FakeFaults, type Fa
 
 /** Mitake blocks a 16th simultaneous connection (status `l`). */
 export const MITAKE_MAX_CONNECTIONS = 15;
+/** Records per SmBulkSend. */
+export const MITAKE_MAX_BULK = 500;
 
 export interface MitakeFakeOptions {
   username?: string;
@@ -47,6 +49,7 @@ export interface MitakeFake extends FakeFaults {
 const SEND_PARAMS = ['username', 'password', 'dstaddr', 'destname', 'dlvtime', 'vldtime', 'smbody', 'response', 'clientid', 'objectID', 'smsPointFlag'];
 const QUERY_PARAMS = ['username', 'password', 'msgid', 'smsPointFlag'];
 const CANCEL_PARAMS = ['username', 'password', 'msgid'];
+const BULK_QUERY_PARAMS = ['username', 'password', 'Encoding_PostIn', 'objectID', 'smsPointFlag'];
 const CRLF = '\r\n';
 
 const reply = (lines: string[]): FakeReply => ({ status: 200, body: lines.join(CRLF) + CRLF });
@@ -65,7 +68,7 @@ export async function startMitakeFake(options: MitakeFakeOptions = {}): Promise<
   let statusLagMs = options.statusLagMs ?? 0;
   const now = options.now ?? Date.now;
   const accepted: MitakeAccepted[] = [];
-  const byClientId = new Map<string, { at: number; body: string }>();
+  const byClientId = new Map<string, { at: number; fields: Record<string, string | number> }>();
   const finalStatus = new Map<string, string>();
   let nextCodes: string[] = [];
   let duplicates = 0;
@@ -73,27 +76,48 @@ export async function startMitakeFake(options: MitakeFakeOptions = {}): Promise<
 
   const statusOf = (m: MitakeAccepted) => (m.cancelled ? '9' : now() - m.at < statusLagMs ? '1' : (finalStatus.get(m.dstaddr) ?? '4'));
 
-  function send(p: Map<string, string>): FakeReply {
-    const id = p.get('clientid') || '1';
+  /** One message (SmSend's form, or one SmBulkSend record): its block's fields, replayed for a repeated clientid. */
+  function sendRecord(p: Map<string, string>): Record<string, string | number> {
     const clientid = p.get('clientid') || null;
-    if (clientid !== null && clientid.length > 36) return block(id, { statuscode: 'y' });
+    if (clientid !== null && clientid.length > 36) return { statuscode: 'y' };
     const earlier = clientid ? byClientId.get(clientid) : undefined;
     if (earlier && now() - earlier.at < 12 * 3600_000) {
       duplicates++;
-      return { status: 200, body: earlier.body + `Duplicate=Y${CRLF}` };
+      return { ...earlier.fields, Duplicate: 'Y' };
     }
     const dst = (p.get('dstaddr') ?? '').replace(/^[+.\-\s]+/, '').replace(/^88609/, '8869');
-    if (!/^09\d{8}$/.test(dst) && !/^\d{8,20}$/.test(dst)) return block(id, { statuscode: 'v' });
+    if (!/^09\d{8}$/.test(dst) && !/^\d{8,20}$/.test(dst)) return { statuscode: 'v' };
     const smbody = p.get('smbody') ?? '';
-    if (smbody.trim() === '') return block(id, { statuscode: 'u' });
+    if (smbody.trim() === '') return { statuscode: 'u' };
     const cost = countSegments(smbody.split(String.fromCharCode(6)).join('\n')).segments;
-    if (credits < cost) return block(id, { statuscode: 's' });
+    if (credits < cost) return { statuscode: 's' };
     credits -= cost;
     const msgid = `#${String(nextMsgid++).padStart(9, '0')}`;
     accepted.push({ msgid, dstaddr: dst, smbody, clientid, at: now(), cost, cancelled: false });
-    const answer = block(id, { msgid, statuscode: 1, AccountPoint: credits });
-    if (clientid) byClientId.set(clientid, { at: now(), body: answer.body });
-    return answer;
+    const fields = { msgid, statuscode: 1 };
+    if (clientid) byClientId.set(clientid, { at: now(), fields });
+    return fields;
+  }
+
+  function send(p: Map<string, string>): FakeReply {
+    const fields = sendRecord(p);
+    const { Duplicate, ...rest } = fields;
+    return reply([`[${p.get('clientid') || '1'}]`, ...Object.entries({ ...rest, AccountPoint: credits, ...(Duplicate ? { Duplicate } : {}) }).map(([k, v]) => `${k}=${v}`)]);
+  }
+
+  /** SmBulkSend: the body is the raw record list, one `ClientID$$dstaddr$$dlvtime$$vldtime$$destname$$response$$smbody` per line. */
+  function bulkSend(text: string): FakeReply {
+    const records = text.split(/\r?\n/).filter((l) => l !== '');
+    if (records.length === 0 || records.length > MITAKE_MAX_BULK) return reply(['y']);
+    const lines: string[] = [];
+    for (const record of records) {
+      const fields = record.split('$$');
+      if (fields.length !== 7 || !fields[0]) return reply(['y']);
+      const [clientid, dstaddr, dlvtime, vldtime, destname, response, smbody] = fields as [string, string, string, string, string, string, string];
+      const answer = sendRecord(new Map(Object.entries({ clientid, dstaddr, dlvtime, vldtime, destname, response, smbody })));
+      lines.push(`[${clientid}]`, ...Object.entries(answer).map(([k, v]) => `${k}=${v}`));
+    }
+    return reply([...lines, `AccountPoint=${credits}`]);
   }
 
   function query(p: Map<string, string>): FakeReply {
@@ -125,11 +149,33 @@ export async function startMitakeFake(options: MitakeFakeOptions = {}): Promise<
     );
   }
 
+  /** SmBulkSend takes the credentials in the query string and the records in the body, in Encoding_PostIn (Big5 by default). */
+  function bulk(req: FakeRequest): FakeReply {
+    const q = new URLSearchParams(req.query);
+    if ([...q.keys()].some((k) => !BULK_QUERY_PARAMS.includes(k))) return reply(['y']);
+    const encoding = q.get('Encoding_PostIn');
+    if (encoding !== null && !['Big5', 'UTF8'].includes(encoding)) return reply(['y']);
+    if (req.concurrent > MITAKE_MAX_CONNECTIONS) return block('1', { statuscode: 'l' });
+    if (!q.get('username')) return block('1', { statuscode: 'c' });
+    if (!q.get('password')) return block('1', { statuscode: 'd' });
+    if (q.get('username') !== username || q.get('password') !== password) return block('1', { statuscode: 'e' });
+    const scripted = nextCodes.shift();
+    if (scripted !== undefined) return block('1', { statuscode: scripted });
+    let text: string;
+    try {
+      text = new TextDecoder(encoding === 'UTF8' ? 'utf-8' : 'big5', { fatal: true }).decode(req.body);
+    } catch {
+      return reply(['y']);
+    }
+    return bulkSend(text);
+  }
+
   const server = await startFakeServer((req) => {
-    const m = /^\/(api|b2c)\/mtk\/(SmSend|SmQuery|SmCancel)$/.exec(req.path);
+    const m = /^\/(api|b2c)\/mtk\/(SmSend|SmBulkSend|SmQuery|SmCancel)$/.exec(req.path);
     if (!m) return { status: 404, body: 'Not Found' };
     if (req.method !== 'POST') return { status: 405, body: 'Method Not Allowed' };
     const op = m[2]!;
+    if (op === 'SmBulkSend') return bulk(req);
     // SmSend's charset is chosen in the query string; the rest of the API reads UTF-8.
     const search = new URLSearchParams(req.query);
     const charsetParam = search.get('CharsetURL');

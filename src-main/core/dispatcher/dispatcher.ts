@@ -256,7 +256,8 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     const known = PROVIDER_LIMITS[provider.name];
     const concurrency = Math.max(1, limits?.concurrency ?? provider.capabilities.defaultConcurrency ?? known?.concurrency ?? DEFAULT_CONCURRENCY);
     const rate = limits?.rate_per_second ?? provider.capabilities.defaultRatePerSecond ?? known?.ratePerSecond ?? null;
-    const maxBatch = provider.capabilities.multiRecipient ? Math.max(1, provider.capabilities.maxRecipientsPerRequest ?? DEFAULT_MAX_BATCH) : 1;
+    const batches = provider.capabilities.multiRecipient || provider.capabilities.mixedTexts;
+    const maxBatch = batches ? Math.max(1, provider.capabilities.maxRecipientsPerRequest ?? DEFAULT_MAX_BATCH) : 1;
     let flow = flows.get(accountId);
     if (!flow) {
       flow = { inflight: 0, concurrency, maxBatch, limiter: new RateLimiter(rate, clock.now()), provider, checkedAt: clock.now() };
@@ -271,9 +272,13 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     return flow;
   }
 
-  /** One request per text: a multi-recipient request carries one text to many numbers. */
-  function requestsOf(rows: MessageRow[], maxBatch: number): MessageRow[][] {
+  /**
+   * One request per text: a multi-recipient request carries one text to many numbers. A provider with
+   * bulk requests of mixed texts takes the rows as they come, up to its batch size.
+   */
+  function requestsOf(rows: MessageRow[], maxBatch: number, mixedTexts: boolean): MessageRow[][] {
     if (maxBatch <= 1) return rows.map((r) => [r]);
+    if (mixedTexts) return Array.from({ length: Math.ceil(rows.length / maxBatch) }, (_, i) => rows.slice(i * maxBatch, (i + 1) * maxBatch));
     const byText = new Map<string, MessageRow[][]>();
     for (const r of rows) {
       const groups = byText.get(r.text) ?? [];
@@ -373,7 +378,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
           }
           continue;
         }
-        for (const request of requestsOf(result.claimed, flow.maxBatch)) {
+        for (const request of requestsOf(result.claimed, flow.maxBatch, flow.provider.capabilities.mixedTexts === true)) {
           request.forEach((r) => touched.add(r.id));
           flow.limiter.take(request.length, now);
           flow.inflight++;

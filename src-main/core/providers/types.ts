@@ -73,8 +73,10 @@ export interface ProviderCapabilities {
   /** Default per-account sending limits (an account's own columns override them). */
   defaultRatePerSecond?: number;
   defaultConcurrency?: number;
-  /** Most recipients one send request may carry (1 when multiRecipient is false). */
+  /** Most recipients one send request may carry (1 when neither multiRecipient nor mixedTexts). */
   maxRecipientsPerRequest?: number;
+  /** One request may carry different texts to different numbers (Mitake's SmBulkSend), not only one text. */
+  mixedTexts?: boolean;
   /** Most segments one message may have at this provider. */
   maxSegments?: number;
   /** Most characters one message may have at this provider. */

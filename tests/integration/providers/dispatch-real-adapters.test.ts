@@ -43,4 +43,23 @@ describe('dispatching through real adapters', () => {
     expect(fake.accepted).toHaveLength(1);
     expect(fake.accepted[0]!.clientid).toMatch(/^[0-9a-f-]{36}$/);
   });
+
+  it('Mitake: many messages with different texts go out in a few SmBulkSend requests, each with its own clientid', async () => {
+    const t = await openCore();
+    const fake = await startMitakeFake({ username: 'm', password: 'pw', now: () => t.clock.now() });
+    onTestFinished(() => fake.close());
+    await t.core.api['accounts.add']({ provider: 'mitake', name: 'mtk', username: 'm', password: 'pw', baseUrl: fake.url, default: true });
+    const numbers = Array.from({ length: 150 }, (_, i) => `09123${String(i).padStart(5, '0')}`);
+    for (const [i, n] of numbers.entries()) await t.core.api['messages.send']({ to: n, text: `王先生 #${i} 您好`, origin: 'cli' });
+    await waitFor(async () => {
+      await t.core.tick();
+      return (await t.core.api['dispatcher.status']({})).counts.sent === 150;
+    });
+    expect(fake.accepted).toHaveLength(150);
+    expect(new Set(fake.accepted.map((a) => a.smbody)).size).toBe(150);
+    expect(new Set(fake.accepted.map((a) => a.clientid)).size).toBe(150);
+    const bulkRequests = fake.requests.filter((r) => r.path.endsWith('/SmBulkSend'));
+    expect(bulkRequests.length).toBeGreaterThan(0);
+    expect(bulkRequests.length + fake.requests.filter((r) => r.path.endsWith('/SmSend')).length).toBeLessThan(20);
+  });
 });

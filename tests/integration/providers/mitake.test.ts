@@ -41,6 +41,36 @@ describe('Mitake adapter', () => {
     expect(fake.duplicates()).toBe(1);
   });
 
+  it('sends several messages (different texts) in one SmBulkSend, credentials in its query, each answer found by clientid', async () => {
+    const { fake, provider } = await setup();
+    const batch = [message('+886912345678', '陳小姐 您好\n明天見'), message('+886912345679', '林先生 您好'), message('+88612', 'bad number')];
+    const outcomes = await provider.send(batch);
+    expect(fake.requests).toHaveLength(1);
+    expect(fake.requests[0]!.path).toBe('/api/mtk/SmBulkSend');
+    expect(new URLSearchParams(fake.requests[0]!.query).get('Encoding_PostIn')).toBe('UTF8');
+    expect(outcomes[0]).toEqual({ kind: 'accepted', providerMessageId: fake.accepted.find((a) => a.clientid === batch[0]!.idempotencyKey)!.msgid });
+    expect(outcomes[1]).toEqual({ kind: 'accepted', providerMessageId: fake.accepted.find((a) => a.clientid === batch[1]!.idempotencyKey)!.msgid });
+    expect(outcomes[2]).toMatchObject({ kind: 'rejected', code: 'v' });
+    expect(fake.accepted.map((a) => a.smbody)).toEqual(['陳小姐 您好\x06明天見', '林先生 您好']);
+    // Sent again after a lost answer: the clientids make it a replay, not a second SMS.
+    const again = await provider.send(batch.slice(0, 2));
+    expect(again.map(idOf)).toEqual(outcomes.slice(0, 2).map(idOf));
+    expect(fake.accepted).toHaveLength(2);
+    expect(fake.duplicates()).toBe(2);
+  });
+
+  it('a bulk text a record cannot carry ($$) goes by SmSend; a wrong password refuses the whole bulk as an account problem', async () => {
+    const { fake, provider } = await setup();
+    const outcomes = await provider.send([message('+886912345678', 'price $$ 100'), message('+886912345679', 'a'), message('+886912345670', 'b')]);
+    expect(outcomes.every((o) => o.kind === 'accepted')).toBe(true);
+    expect(fake.requests.map((r) => r.path).sort()).toEqual(['/api/mtk/SmBulkSend', '/api/mtk/SmSend']);
+    expect(fake.accepted.find((a) => a.dstaddr === '0912345678')!.smbody).toBe('price $$ 100');
+    fake.setCredentials('shop', 'changed');
+    const refused = await provider.send([message('+886912345678', 'x'), message('+886912345679', 'y')]);
+    expect(refused.map((o) => o.kind)).toEqual(['account', 'account']);
+    expectNoSecret([refused], SECRET);
+  });
+
   it('sends a long message as one request', async () => {
     const { fake, provider } = await setup();
     const [o] = await provider.send([message('+886912345678', '長'.repeat(150))]);

@@ -1,11 +1,12 @@
 // Mitake (三竹) adapter, API v2.14: SmSend with our idempotency key as `clientid`, so a resend of the
 // same message within 12 h is answered with the first result (Duplicate=Y) instead of a second SMS;
+// several messages (different texts too) go in one SmBulkSend, each record with its own clientid;
 // SmQuery for reports (≤100 ids a call) and the balance; SmCancel. At most 15 sockets per account.
 import { createHttpClient, malformedProblem, type HttpResult } from '../http';
 import { codeFailure, mapLimited, QueryFailures, parseTaipeiTime, problemFor, ProviderCallError, responseFailure, sendOutcome, type Failure } from '../common';
-import type { CancelOutcome, Provider, ProviderFactory, SendOutcome, StatusOutcome } from '../types';
+import type { CancelOutcome, OutgoingMessage, Provider, ProviderFactory, SendOutcome, StatusOutcome } from '../types';
 import { MITAKE_CODES, MITAKE_STATUS } from './codes';
-import { balanceRequest, cancelRequest, parseBlocks, parseCancel, parseQuery, queryRequest, sendRequest, MITAKE_BASE_URL } from './wire';
+import { balanceRequest, bulkSafe, bulkSendRequest, cancelRequest, clientIdOf, parseBlocks, parseCancel, parseQuery, queryRequest, sendRequest, MAX_BULK_RECORDS, MITAKE_BASE_URL, type SendBlock } from './wire';
 
 const NAME = 'Mitake';
 const PARALLEL = 4;
@@ -21,37 +22,75 @@ export const createMitakeProvider: ProviderFactory = (account, context): Provide
   const malformed = (res: HttpResult): Failure => ({ kind: 'unknown', problem: malformedProblem(res.ok ? res.body : '', http.redact) });
   const bodyOf = (res: HttpResult) => (res.ok ? res.body : '');
 
+  /** One block's answer for one message (SmSend's only block, or SmBulkSend's block for its clientid). */
+  const outcomeOf = (block: SendBlock | undefined, res: HttpResult): SendOutcome => {
+    if (!block?.statuscode) return sendOutcome(malformed(res));
+    const entry = MITAKE_CODES[block.statuscode];
+    if (entry?.kind === 'accepted') {
+      // A Duplicate=Y answer replays the first acceptance: the same msgid, nothing sent twice.
+      if (!block.msgid) return sendOutcome(malformed(res));
+      return { kind: 'accepted', providerMessageId: block.msgid };
+    }
+    return sendOutcome(codeFail(block.statuscode));
+  };
+
+  async function sendOne(m: OutgoingMessage): Promise<SendOutcome> {
+    const res = await http.call(sendRequest(creds, m.to, m.text, m.idempotencyKey));
+    const fail = failOf(res);
+    if (fail) return sendOutcome(fail);
+    const parsed = parseBlocks(bodyOf(res));
+    if (!parsed) return sendOutcome(malformed(res));
+    if ('error' in parsed) return sendOutcome(codeFail(parsed.error));
+    return outcomeOf(parsed.blocks[0], res);
+  }
+
+  /** One SmBulkSend for several messages; each answer is found by its record's clientid. */
+  async function sendBulk(group: OutgoingMessage[]): Promise<SendOutcome[]> {
+    const res = await http.call(bulkSendRequest(creds, group));
+    const fail = failOf(res);
+    if (fail) return group.map(() => sendOutcome(fail));
+    const parsed = parseBlocks(bodyOf(res));
+    if (!parsed) return group.map(() => sendOutcome(malformed(res)));
+    if ('error' in parsed) return group.map(() => sendOutcome(codeFail(parsed.error)));
+    // A global refusal (bad password, too many connections…) answers one block that is no record's.
+    const only = parsed.blocks.length === 1 ? parsed.blocks[0]! : undefined;
+    const isRecord = (b: SendBlock) => group.some((m) => clientIdOf(m.idempotencyKey) === b.clientid);
+    const global = only && !isRecord(only) && only.statuscode && MITAKE_CODES[only.statuscode]?.kind !== 'accepted' ? only : undefined;
+    const byClient = new Map(parsed.blocks.map((b) => [b.clientid, b]));
+    return group.map((m) => outcomeOf(global ?? byClient.get(clientIdOf(m.idempotencyKey)), res));
+  }
+
   return {
     name: 'mitake',
     capabilities: {
       multiRecipient: false,
+      mixedTexts: true,
       idempotencyKey: true,
       longSms: true,
       balance: true,
       cancel: true,
       reportDeadlineMs: 72 * 3600_000,
-      maxRecipientsPerRequest: 1,
+      // SmBulkSend takes 500; 100 keeps one lost answer from covering too many messages.
+      maxRecipientsPerRequest: 100,
       charset: 'UTF-8',
       usernameKind: 'user',
     },
     async send(batch) {
-      return mapLimited(batch, PARALLEL, async (m): Promise<SendOutcome> => {
-        const res = await http.call(sendRequest(creds, m.to, m.text, m.idempotencyKey));
-        const fail = failOf(res);
-        if (fail) return sendOutcome(fail);
-        const parsed = parseBlocks(bodyOf(res));
-        if (!parsed) return sendOutcome(malformed(res));
-        if ('error' in parsed) return sendOutcome(codeFail(parsed.error));
-        const block = parsed.blocks[0];
-        if (!block?.statuscode) return sendOutcome(malformed(res));
-        const entry = MITAKE_CODES[block.statuscode];
-        if (entry?.kind === 'accepted') {
-          // A Duplicate=Y answer replays the first acceptance: the same msgid, nothing sent twice.
-          if (!block.msgid) return sendOutcome(malformed(res));
-          return { kind: 'accepted', providerMessageId: block.msgid };
-        }
-        return sendOutcome(codeFail(block.statuscode));
-      });
+      // Bulk where it helps and is safe: more than one message, and texts a record can carry.
+      const results = new Array<SendOutcome>(batch.length);
+      const single: number[] = [];
+      const bulk: number[] = [];
+      batch.forEach((m, i) => (batch.length > 1 && bulkSafe(m.text) ? bulk : single).push(i));
+      if (bulk.length === 1) single.push(bulk.pop()!);
+      const groups = chunks(bulk, MAX_BULK_RECORDS);
+      await Promise.all([
+        mapLimited(single, PARALLEL, async (i) => void (results[i] = await sendOne(batch[i]!))),
+        mapLimited(groups, PARALLEL, async (indexes) => {
+          const outcomes = await sendBulk(indexes.map((i) => batch[i]!));
+          indexes.forEach((i, k) => (results[i] = outcomes[k]!));
+        }),
+      ]);
+      return results;
     },
     async status(refs) {
       const found = new Map<string, { status: string; time: string | null }>();

@@ -1,4 +1,5 @@
 // Mitake HTTP API v2.14 wire format (providers.md §3): form POSTs to /api/mtk/{SmSend,SmQuery,SmCancel},
+// SmBulkSend's raw record list,
 // SmSend with CharsetURL=UTF8 in the query (the default is Big5). Answers are INI-like text blocks.
 import { createHash } from 'node:crypto';
 import { FORM_HEADERS, formBody, type HttpRequest } from '../http';
@@ -29,6 +30,23 @@ export function sendRequest(c: Credentials, to: string, text: string, idempotenc
     clientid: clientIdOf(idempotencyKey),
   });
 }
+/** At most 500 records per SmBulkSend [OFFICIAL p.7]. */
+export const MAX_BULK_RECORDS = 500;
+
+/** A text a bulk record can carry: records are split on `$$` (line breaks become ASCII 6 as in SmSend). */
+export const bulkSafe = (text: string) => !text.includes('$$');
+
+/**
+ * SmBulkSend: one record per message, `ClientID$$dstaddr$$dlvtime$$vldtime$$destname$$response$$smbody`.
+ * The credentials go in the query string because the body is the record list: that is how Mitake
+ * documents this call (TLS protects it on the wire; our error texts redact it as everywhere).
+ */
+export function bulkSendRequest(c: Credentials, messages: { to: string; text: string; idempotencyKey: string }[]): HttpRequest {
+  const query = new URLSearchParams({ username: c.username, password: c.password, Encoding_PostIn: 'UTF8' }).toString();
+  const records = messages.map((m) => [clientIdOf(m.idempotencyKey), taiwanStyleNumber(m.to), '', '', '', '', m.text.replace(/\r?\n/g, '\x06')].join('$$'));
+  return { method: 'POST', path: `${BASE}/SmBulkSend?${query}`, headers: { ...FORM_HEADERS }, body: records.join('\r\n') };
+}
+
 export const queryRequest = (c: Credentials, msgids: string[]) => post(`${BASE}/SmQuery`, { username: c.username, password: c.password, msgid: msgids.join(',') });
 export const balanceRequest = (c: Credentials) => post(`${BASE}/SmQuery`, { username: c.username, password: c.password });
 export const cancelRequest = (c: Credentials, msgids: string[]) => post(`${BASE}/SmCancel`, { username: c.username, password: c.password, msgid: msgids.join(',') });
