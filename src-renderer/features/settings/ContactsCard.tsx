@@ -1,6 +1,6 @@
 // The Contacts group of the Settings page: the shop's categories, custom fields, presets and saved
 // filters, the same editor the Contacts page opens in its Manage drawer.
-import { Card } from 'antd';
+import { Card, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ContactsVocabulary } from '../contacts/ContactsVocabulary';
 
@@ -10,9 +10,10 @@ export function ContactsCard() {
     <Card
       title={t('settings.contactsCard.title')}
       className="settings-card"
-      extra={<span className="settings-group-help">{t('settings.contactsCard.help')}</span>}
       data-testid="settings-contacts"
     >
+      {/* Too long for the title bar beside the title: it would squeeze the title away. */}
+      <Typography.Paragraph type="secondary">{t('settings.contactsCard.help')}</Typography.Paragraph>
       <ContactsVocabulary />
     </Card>
   );
