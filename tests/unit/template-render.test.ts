@@ -51,7 +51,7 @@ describe('renderTemplate (properties)', () => {
         const compiled = compileTemplate(template);
         const byKey = new Map<string, (typeof vals)[number]>();
         let i = 0;
-        for (const k of compiled.keys) byKey.set(k, vals[i++ % vals.length]);
+        for (const k of compiled.keys) byKey.set(k, vals[i++ % vals.length]!);
         const { text, missing } = renderCompiled(compiled, (k) => byKey.get(k));
         const expected = compiled.parts.map((p) => {
           if (typeof p === 'string') return p;

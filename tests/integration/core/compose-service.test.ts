@@ -24,7 +24,9 @@ async function setup() {
   const b = (await tc.core.call('contacts.create', { name: '李大華', phone: '0922333444' })) as { id: number };
   const db = openRaw(path.join(tc.dataDir, 'smsdesk.db'));
   applyPragmas(db);
-  onTestFinished(() => db.close());
+  onTestFinished(() => {
+    db.close();
+  });
   const clock = new FakeClock(tc.clock.now());
   const bus = createEventBus();
   const settings = createSettingsService(db, bus, clock);
