@@ -13,6 +13,8 @@ import { createAccountsService } from './accounts/service';
 import { createAccountsManager } from './accounts/manage';
 import { createHandlers } from './api/handlers';
 import { createComposeHandlers } from './compose/handlers';
+import { createComposeService, type ComposeService } from './compose/service';
+import { createTemplates } from './compose/templates';
 import { createContacts } from './contacts/handlers';
 import { createOptOutLookup } from './contacts/opt-out';
 import { createContactsFingerprint } from './contacts/fingerprint';
@@ -49,6 +51,8 @@ interface Session {
   settings: SettingsService;
   dispatcher: Dispatcher | null;
   contacts: { close(): Promise<void> };
+  /** Rendering, the pre-send check and sending of drafts (issue 5), for reminder rules and the API. */
+  compose: ComposeService;
   stopWatching: () => void;
 }
 
@@ -96,6 +100,11 @@ export async function createCore(options: CoreOptions & { migrationsDir?: string
     }
 
     const contacts = createContacts({ db, bus, clock, settings });
+    const templates = createTemplates(db, () => clock.now());
+    const compose = createComposeService({
+      db, settings, accounts, repo, templates, bus, clock,
+      wake: () => (sending ? dispatcher?.wake() : undefined),
+    });
     const handlers = createHandlers({
       version: options.version ?? '0.0.0', dataDir, accounts, manage, settings, outbox, repo, lease, dispatcher, bus, clock,
       contacts: contacts.handlers,
@@ -108,7 +117,7 @@ export async function createCore(options: CoreOptions & { migrationsDir?: string
         recordBalance: (accountId, balance, unit) => balances.record(accountId, balance, unit, clock.now()),
       },
       data: maintenance.handlers,
-      compose: createComposeHandlers(),
+      compose: createComposeHandlers({ compose, templates, bus }),
     });
 
     const contactsFingerprint = createContactsFingerprint(db);
@@ -126,9 +135,10 @@ export async function createCore(options: CoreOptions & { migrationsDir?: string
       const contactsNow = contactsFingerprint();
       if (contactsNow !== contactsSeen) bus.emit({ type: 'contacts.changed', ids: [], source: 'external' });
       contactsSeen = contactsNow;
+      bus.emit({ type: 'templates.changed' });
       if (sending) dispatcher?.wake();
     });
-    return { db, handlers, settings, dispatcher, contacts, stopWatching: () => { stopWatching(); unsubscribeContacts(); } };
+    return { db, handlers, settings, dispatcher, contacts, compose, stopWatching: () => { stopWatching(); unsubscribeContacts(); } };
   }
 
   async function closeSession(): Promise<void> {
