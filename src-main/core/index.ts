@@ -31,6 +31,12 @@ import { builtInProviders } from './providers/registry';
 import { createFileKeySecretBox } from './secrets/file-key';
 import { createSettingsService, type SettingsService } from './settings/service';
 import { systemClock, type Core, type CoreOptions } from './types';
+import { createAttention } from './scheduler/attention';
+import { createCatchUpRunner } from './scheduler/catch-up-runner';
+import { createSchedulerHandlers } from './scheduler/handlers';
+import { watchSchedulerStatus } from './scheduler/status-watcher';
+import { createKeyStore } from './integration/keys';
+import { createIntegrationService } from './integration/service';
 
 export type { Core, CoreOptions, Clock, SecretBox } from './types';
 export { systemClock } from './types';
@@ -49,6 +55,7 @@ interface Session {
   dispatcher: Dispatcher | null;
   contacts: { close(): Promise<void> };
   stopWatching: () => void;
+  stopStatus: () => void;
 }
 
 export async function createCore(options: CoreOptions & { migrationsDir?: string; log?: (line: string) => void }): Promise<Core> {
@@ -91,10 +98,18 @@ export async function createCore(options: CoreOptions & { migrationsDir?: string
     const balances = createBalanceKeeper(db, accounts, bus, clock, log);
     if (options.dispatch !== false) {
       // Opt-outs live on contacts; tests may pass their own lookup (options.optedOut).
-      dispatcher = createDispatcher({ db, repo, transitions, accounts, settings, bus, clock, lease, log, balances, optedOut: options.optedOut ?? createOptOutLookup(db) });
+      dispatcher = createDispatcher({
+        db, repo, transitions, accounts, settings, bus, clock, lease, log, balances,
+        optedOut: options.optedOut ?? createOptOutLookup(db),
+        catchUp: createCatchUpRunner(db, transitions, settings),
+      });
     }
 
     const contacts = createContacts({ db, bus, clock, settings });
+    const compose = createComposeHandlers();
+    const attention = createAttention(db, accounts, settings);
+    const keys = createKeyStore(db);
+    const integration = createIntegrationService({ db, keys, outbox, repo, clock, compose });
     const handlers = createHandlers({
       version: options.version ?? '0.0.0', dataDir, accounts, manage, settings, outbox, repo, lease, dispatcher, bus, clock,
       contacts: contacts.handlers,
@@ -107,8 +122,10 @@ export async function createCore(options: CoreOptions & { migrationsDir?: string
         recordBalance: (accountId, balance, unit) => balances.record(accountId, balance, unit, clock.now()),
       },
       data: maintenance.handlers,
-      compose: createComposeHandlers(),
+      compose,
+      scheduler: createSchedulerHandlers({ attention, keys, integration, repo, bus, clock }),
     });
+    const stopStatus = watchSchedulerStatus(bus, clock, () => attention.status(clock.now()), log);
 
     const stopWatching = watchDataVersion(db, clock, options.watchIntervalMs ?? 500, () => {
       // Another process wrote: we cannot tell what, so everyone refetches and the dispatcher looks again.
@@ -119,7 +136,7 @@ export async function createCore(options: CoreOptions & { migrationsDir?: string
       bus.emit({ type: 'contacts.changed', ids: [], source: 'external' });
       if (sending) dispatcher?.wake();
     });
-    return { db, handlers, settings, dispatcher, contacts, stopWatching };
+    return { db, handlers, settings, dispatcher, contacts, stopWatching, stopStatus };
   }
 
   async function closeSession(): Promise<void> {
@@ -128,6 +145,7 @@ export async function createCore(options: CoreOptions & { migrationsDir?: string
     session = null;
     sending = false;
     s.stopWatching();
+    s.stopStatus();
     await s.dispatcher?.stop();
     await s.contacts.close();
     s.db.close();
