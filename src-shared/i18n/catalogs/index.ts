@@ -16,6 +16,8 @@ import accounts from './accounts';
 import contacts from './contacts';
 import contactsUi from './contacts-ui';
 import data from './data';
+import scheduler from './scheduler';
+import integration from './integration';
 
 export const catalogs: Record<string, Catalog> = {
   errors,
@@ -33,4 +35,6 @@ export const catalogs: Record<string, Catalog> = {
   contacts,
   contactsUi,
   data,
+  scheduler,
+  integration,
 };
