@@ -18,6 +18,8 @@ export const coreEventSchema = z.discriminatedUnion('type', [
   // Scheduler (issue 7): catch-up marked messages missed (ids) or deferred them; the status summary changed.
   z.object({ type: z.literal('scheduler.changed'), missed: z.array(z.number().int()) }),
   z.object({ type: z.literal('scheduler.status'), status: schedulerStatusSchema }),
+  // One dispatcher pass handed messages to providers: how many were accepted (for "after each batch").
+  z.object({ type: z.literal('scheduler.batch'), accepted: z.number().int(), failed: z.number().int() }),
   dataProgressEventSchema,
   dataChangedEventSchema,
 ]);

@@ -102,6 +102,8 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
   // Lost time (sleep, clock jump) seen by a timer wake: overdue timed messages go through catch-up.
   const wakeWatch = createWakeWatch(clock);
   let lostTime = false;
+  /** Accepted and refused by providers during this pass (the "batch" notification). */
+  const batch = { accepted: 0, failed: 0 };
   const flows = new Map<number, AccountFlow>();
   const pauseStmt = db.prepare('update accounts set paused_reason = ?, updated_at = ? where id = ? and paused_reason is null');
   const limitsStmt = db.prepare<[number], { rate_per_second: number | null; concurrency: number | null }>('select rate_per_second, concurrency from accounts where id = ?');
@@ -216,11 +218,13 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
         // If another dispatcher took the lease meanwhile and marked the row `unknown`, the provider's
         // answer still resolves it: it was accepted.
         moved = transitions.transition(row.id, 'sending', 'sent', now, patch, note) || transitions.transition(row.id, 'unknown', 'sent', now, patch, note);
+        if (moved) batch.accepted++;
         break;
       }
       case 'rejected':
         // A provider's documented "please send again" is a refusal before acceptance: retry it.
-        moved = isProviderRetryable(provider.name, outcome.code) ? applyRetry(row, outcome, now) : failDefinitely(row.id, outcome, now);
+        if (isProviderRetryable(provider.name, outcome.code)) moved = applyRetry(row, outcome, now);
+        else if ((moved = failDefinitely(row.id, outcome, now))) batch.failed++;
         break;
       case 'account':
         moved = failDefinitely(row.id, outcome, now);
@@ -534,7 +538,10 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
       if (caught.missed.length > 0 || caught.waiting.length > 0) bus.emit({ type: 'scheduler.changed', missed: caught.missed });
     }
     for (const id of repo.promoteScheduled(now)) touched.add(id);
+    batch.accepted = 0;
+    batch.failed = 0;
     await sendLoop();
+    if (batch.accepted > 0) bus.emit({ type: 'scheduler.batch', accepted: batch.accepted, failed: batch.failed });
     // After waiting on providers, check the lease again before polling: a holder that stalled may
     // have lost it meanwhile (and only the holder asks providers for reports).
     if (stopped || !lease.acquire(clock.now()).held) return;
