@@ -17,6 +17,7 @@ import { createMainWindow, hideOnClose, showWindow } from './window';
 import { startNotifier } from './notifier';
 import { APP_ENTRY_URL } from './security';
 import { applyLoginItem, readDesktopSettings } from './desktop-settings';
+import { serveIntegrationWhileLeased, type IntegrationHost } from '../integration/while-leased';
 
 /** Also electron-builder.yml's appId: Windows groups the taskbar and notifications by it. */
 export const APP_ID = 'tw.smsdesk.app';
@@ -95,6 +96,7 @@ export function runApp(electron: ElectronApi, deps: HostDeps): HostHandle {
   let core: Core | null = null;
   let coreClosed = false;
   let stopNotifier: () => void = () => {};
+  let integration: IntegrationHost | null = null;
 
   const handle: HostHandle = {
     started: Promise.resolve(),
@@ -128,7 +130,11 @@ export function runApp(electron: ElectronApi, deps: HostDeps): HostHandle {
     // Close the database (and release the dispatcher lease) before the process ends.
     event.preventDefault();
     coreClosed = true;
-    core.close().catch((err: unknown) => log('closing the database failed', err)).finally(() => app.quit());
+    const closing = core;
+    // The integration API's port goes before the lease does, so the next holder can open it.
+    (integration?.stop() ?? Promise.resolve())
+      .catch((err: unknown) => log('closing the integration API failed', err))
+      .then(() => closing.close()).catch((err: unknown) => log('closing the database failed', err)).finally(() => app.quit());
   });
 
   async function start(): Promise<void> {
@@ -209,6 +215,10 @@ export function runApp(electron: ElectronApi, deps: HostDeps): HostHandle {
       },
       quit: () => app.quit(),
       onError: (err) => log('tray', err),
+    });
+    integration = serveIntegrationWhileLeased({
+      core: openedCore,
+      log: (e) => log(e.kind === 'listening' ? `integration API at ${e.url}` : e.kind === 'stopped' ? 'integration API stopped' : `integration API cannot use port ${e.port}: ${e.reason}`),
     });
     stopNotifier = startNotifier(electron, { core: openedCore, t: i18n.t, open: () => showWindow(win), onError: (err) => log('notification', err) });
     openedCore.onEvent((event) => {

@@ -41,7 +41,8 @@ export const integrationKeySchema = z.object({
 });
 export type IntegrationKeyView = z.infer<typeof integrationKeySchema>;
 
-const apiKey = z.string().min(1).max(200);
+/** Empty when the caller sent none: the core answers that with `integration.errors.noKey`. */
+const apiKey = z.string().max(200);
 const variables = z.record(z.string().max(40), z.union([z.string().max(500), z.number()]));
 
 /** POST /v1/messages: plain text, or a saved template (by id or name) filled with variables. */
