@@ -32,6 +32,9 @@ export function serveIntegrationWhileLeased(options: {
   let chain: Promise<void> = Promise.resolve();
   /** The port that failed to open, so a busy port is reported once, not on every event. */
   let failedPort: number | null = null;
+  /** A port still held by the previous holder (it closes it as it notices the lease is gone): try again soon. */
+  let retry: NodeJS.Timeout | null = null;
+  const RETRY_MS = 1000;
 
   async function wanted(): Promise<Wanted> {
     const [status, list, info] = await Promise.all([
@@ -66,6 +69,13 @@ export function serveIntegrationWhileLeased(options: {
       } catch (err) {
         if (failedPort !== want.port) options.log({ kind: 'failed', port: want.port, reason: (err as Error).message });
         failedPort = want.port;
+        if (!retry) {
+          retry = setTimeout(() => {
+            retry = null;
+            void reconcile();
+          }, RETRY_MS);
+          retry.unref();
+        }
       }
     }
   }
@@ -82,6 +92,8 @@ export function serveIntegrationWhileLeased(options: {
     async stop() {
       stopped = true;
       unsubscribe();
+      if (retry) clearTimeout(retry);
+      retry = null;
       await reconcile();
     },
   };
