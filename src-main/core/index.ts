@@ -13,6 +13,8 @@ import { createAccountsService } from './accounts/service';
 import { createAccountsManager } from './accounts/manage';
 import { createHandlers } from './api/handlers';
 import { createComposeHandlers } from './compose/handlers';
+import { createComposeService, type ComposeService } from './compose/service';
+import { createTemplates } from './compose/templates';
 import { createContacts } from './contacts/handlers';
 import { createOptOutLookup } from './contacts/opt-out';
 import { applyPragmas, openRaw, readIdentity, type Db } from './db/client';
@@ -54,6 +56,8 @@ interface Session {
   settings: SettingsService;
   dispatcher: Dispatcher | null;
   contacts: { close(): Promise<void> };
+  /** Rendering, the pre-send check and sending of drafts (issue 5), for reminder rules and the API. */
+  compose: ComposeService;
   stopWatching: () => void;
   stopStatus: () => void;
 }
@@ -106,10 +110,14 @@ export async function createCore(options: CoreOptions & { migrationsDir?: string
     }
 
     const contacts = createContacts({ db, bus, clock, settings });
-    const compose = createComposeHandlers();
+    const templates = createTemplates(db, () => clock.now());
+    const compose = createComposeService({
+      db, settings, accounts, repo, templates, bus, clock,
+      wake: () => (sending ? dispatcher?.wake() : undefined),
+    });
     const attention = createAttention(db, accounts, settings);
     const keys = createKeyStore(db);
-    const integration = createIntegrationService({ db, keys, outbox, repo, clock, compose });
+    const integration = createIntegrationService({ db, keys, outbox, repo, clock, compose, templates });
     const handlers = createHandlers({
       version: options.version ?? '0.0.0', dataDir, accounts, manage, settings, outbox, repo, lease, dispatcher, bus, clock,
       contacts: contacts.handlers,
@@ -122,7 +130,7 @@ export async function createCore(options: CoreOptions & { migrationsDir?: string
         recordBalance: (accountId, balance, unit) => balances.record(accountId, balance, unit, clock.now()),
       },
       data: maintenance.handlers,
-      compose,
+      compose: createComposeHandlers({ compose, templates, bus }),
       scheduler: createSchedulerHandlers({ attention, keys, integration, repo, bus, clock }),
     });
     const stopStatus = watchSchedulerStatus(bus, clock, () => attention.status(clock.now()), log);
@@ -134,9 +142,10 @@ export async function createCore(options: CoreOptions & { migrationsDir?: string
       bus.emit({ type: 'accounts.changed' });
       bus.emit({ type: 'dispatcher.changed' });
       bus.emit({ type: 'contacts.changed', ids: [], source: 'external' });
+      bus.emit({ type: 'templates.changed' });
       if (sending) dispatcher?.wake();
     });
-    return { db, handlers, settings, dispatcher, contacts, stopWatching, stopStatus };
+    return { db, handlers, settings, dispatcher, contacts, compose, stopWatching, stopStatus };
   }
 
   async function closeSession(): Promise<void> {

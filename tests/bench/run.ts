@@ -13,6 +13,7 @@ const cases: BenchCase[] = [
   (await import('./cases/contacts')).default,
   (await import('./cases/maintenance')).default,
   (await import('./cases/scheduler')).default,
+  (await import('./cases/compose')).default,
 ];
 
 interface Options {

@@ -4,8 +4,10 @@
 // sends, schedules or checks on its own. Messages made here have origin `api`, so quiet hours govern them.
 import { createHash } from 'node:crypto';
 import { ApiError } from '../../../src-shared/api/errors';
-import type { ApiHandlers, ParsedInput } from '../../../src-shared/api/contract';
+import type { ParsedInput } from '../../../src-shared/api/contract';
 import { checkCodes, eventKinds, type EventKind } from '../../../src-shared/api/compose-schemas';
+import type { ComposeService } from '../compose/service';
+import type { Templates } from '../compose/templates';
 import type { IntegrationSendResult } from '../../../src-shared/api/scheduler-schemas';
 import type { Db } from '../db/client';
 import { toMessageView, type MessageRepository } from '../outbox/repository';
@@ -23,8 +25,9 @@ export interface IntegrationDeps {
   outbox: OutboxService;
   repo: MessageRepository;
   clock: Clock;
-  /** The compose handlers (templates, compose.send): the same functions the composer calls. */
-  compose: Pick<ApiHandlers, 'templates.list' | 'compose.send'>;
+  /** The compose service and the templates: the same functions the composer and the CLI call. */
+  compose: Pick<ComposeService, 'send'>;
+  templates: Pick<Templates, 'get' | 'byName' | 'forEvent'>;
 }
 
 /** The warnings of the pre-send check a program cannot answer: it sent the request, so it accepted them. */
@@ -66,9 +69,9 @@ export function createIntegrationService(d: IntegrationDeps) {
     }
   }
 
-  async function templateSend(templateId: number, body: string, to: string | string[], variables: Record<string, string | number>, req: { sendAt?: string | undefined; account?: string | undefined }): Promise<SendAnswer> {
-    const result = await d.compose['compose.send']({
-      draft: {
+  function templateSend(templateId: number, body: string, to: string | string[], variables: Record<string, string | number>, req: { sendAt?: string | undefined; account?: string | undefined }): SendAnswer {
+    const result = d.compose.send(
+      {
         recipients: { numbers: to },
         text: body,
         templateId,
@@ -79,18 +82,18 @@ export function createIntegrationService(d: IntegrationDeps) {
         ...(req.account ? { account: req.account } : {}),
         ...(req.sendAt ? { at: req.sendAt } : {}),
       },
-      leaveOut: true,
-      acknowledged: ALL_WARNINGS,
-      origin: 'api',
-    });
+      { leaveOut: true, acknowledged: ALL_WARNINGS, origin: 'api' },
+    );
     return { messages: result.messages, rejected: result.rejected };
   }
 
-  async function findTemplate(ref: number | string) {
-    const { templates } = await d.compose['templates.list']({});
-    const found = templates.find((t) => (typeof ref === 'number' ? t.id === ref : t.name === ref));
-    if (!found) throw new ApiError('not_found', 'integration.errors.noTemplate', { template: String(ref).slice(0, 60) });
-    return found;
+  function findTemplate(ref: number | string) {
+    try {
+      return typeof ref === 'number' ? d.templates.get(ref) : d.templates.byName(ref);
+    } catch (err) {
+      if (err instanceof ApiError && err.kind === 'not_found') throw new ApiError('not_found', 'integration.errors.noTemplate', { template: String(ref).slice(0, 60) });
+      throw err;
+    }
   }
 
   async function createMessage(apiKey: string, req: MessageRequest): Promise<IntegrationSendResult> {
@@ -103,7 +106,7 @@ export function createIntegrationService(d: IntegrationDeps) {
           ...(req.account ? { account: req.account } : {}),
         });
       }
-      const template = await findTemplate(req.template!);
+      const template = findTemplate(req.template!);
       return templateSend(template.id, template.body, req.to, req.variables ?? {}, req);
     });
   }
@@ -112,8 +115,7 @@ export function createIntegrationService(d: IntegrationDeps) {
     const keyId = d.keys.authenticate(apiKey, d.clock.now());
     if (!(eventKinds as readonly string[]).includes(kind)) throw new ApiError('not_found', 'integration.errors.unknownEvent', { kind: kind.slice(0, 40), kinds: eventKinds.join(', ') });
     return once(keyId, req.idempotencyKey, { path: `events/${kind}`, req: { ...req, idempotencyKey: undefined } }, async () => {
-      const { templates } = await d.compose['templates.list']({});
-      const template = templates.find((t) => t.eventKind === (kind as EventKind));
+      const template = d.templates.forEvent(kind as EventKind);
       if (!template) throw new ApiError('not_found', 'integration.errors.noEventTemplate', { kind });
       const variables: Record<string, string | number> = { ...(req.variables ?? {}) };
       for (const k of ['amount', 'balance', 'points', 'cardNumber', 'date', 'item'] as const) {

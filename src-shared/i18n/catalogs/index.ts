@@ -18,6 +18,7 @@ import contactsUi from './contacts-ui';
 import data from './data';
 import scheduler from './scheduler';
 import integration from './integration';
+import composeCore from './compose-core';
 
 export const catalogs: Record<string, Catalog> = {
   errors,
@@ -37,4 +38,5 @@ export const catalogs: Record<string, Catalog> = {
   data,
   scheduler,
   integration,
+  composeCore,
 };

@@ -4,3 +4,4 @@ export * from './lease';
 export * from './messages';
 export * from './contacts';
 export * from './scheduler';
+export * from './templates';
