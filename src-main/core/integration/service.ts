@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { ApiError } from '../../../src-shared/api/errors';
 import type { ParsedInput } from '../../../src-shared/api/contract';
-import { checkCodes, eventKinds, type EventKind } from '../../../src-shared/api/compose-schemas';
+import { checkCodes, eventKinds, type EventKind, type TemplateView } from '../../../src-shared/api/compose-schemas';
 import type { ComposeService } from '../compose/service';
 import type { Templates } from '../compose/templates';
 import type { IntegrationSendResult } from '../../../src-shared/api/scheduler-schemas';
@@ -69,13 +69,14 @@ export function createIntegrationService(d: IntegrationDeps) {
     }
   }
 
-  function templateSend(templateId: number, body: string, to: string | string[], variables: Record<string, string | number>, req: { sendAt?: string | undefined; account?: string | undefined }): SendAnswer {
+  function templateSend(template: TemplateView, to: string | string[], variables: Record<string, string | number>, req: { sendAt?: string | undefined; account?: string | undefined }): SendAnswer {
     const result = d.compose.send(
       {
         recipients: { numbers: to },
-        text: body,
-        templateId,
-        purpose: 'notification',
+        text: template.body,
+        templateId: template.id,
+        // A marketing template stays marketing (the opt-out line, quiet hours) whoever sends it.
+        purpose: template.purpose,
         usePrefix: false,
         useSuffix: false,
         variables,
@@ -107,7 +108,7 @@ export function createIntegrationService(d: IntegrationDeps) {
         });
       }
       const template = findTemplate(req.template!);
-      return templateSend(template.id, template.body, req.to, req.variables ?? {}, req);
+      return templateSend(template, req.to, req.variables ?? {}, req);
     });
   }
 
@@ -122,7 +123,7 @@ export function createIntegrationService(d: IntegrationDeps) {
         const v = req[k];
         if (v !== undefined) variables[k] = v;
       }
-      return templateSend(template.id, template.body, req.to, variables, req);
+      return templateSend(template, req.to, variables, req);
     });
   }
 

@@ -133,6 +133,31 @@ describe('the integration API', () => {
     expect(countMessages(t)).toBe(2);
   });
 
+  it('renders a saved template with variables, and the template of an event kind with the values of the event', async () => {
+    const { t, base, secret } = await serving();
+    await t.core.call('settings.set', { key: 'shop.timeZone', value: 'Asia/Taipei' });
+    await t.core.api['templates.save']({ name: '消費通知', body: '【測試店】您本次消費 {event.amount} 元，餘額 {event.balance} 元，累積點數 {event.points}（卡號 {event.cardNumber}）', purpose: 'notification', eventKind: 'purchase' });
+    await t.core.api['templates.save']({ name: '取貨通知', body: '【測試店】您訂購的 {event.item} 已到貨', purpose: 'notification' });
+
+    const event = await call(base, '/v1/events/purchase', { key: secret, body: { to: '0912345678', amount: 1200, balance: 3400, points: 120, cardNumber: 'A-0001', idempotencyKey: 'pos-77' } });
+    expect(event.status, JSON.stringify(event.body)).toBe(201);
+    const [made] = event.body.messages as { id: number }[];
+    const view = await t.core.api['messages.get']({ id: made!.id });
+    expect(view).toMatchObject({ origin: 'api', text: '【測試店】您本次消費 1200 元，餘額 3400 元，累積點數 120（卡號 A-0001）' });
+    expect((await call(base, '/v1/events/purchase', { key: secret, body: { to: '0912345678', amount: 1200, balance: 3400, points: 120, cardNumber: 'A-0001', idempotencyKey: 'pos-77' } })).body.messages).toEqual(event.body.messages);
+
+    const byName = await call(base, '/v1/messages', { key: secret, body: { to: '0922333444', template: '取貨通知', variables: { item: '保溫杯' } } });
+    expect(byName.status, JSON.stringify(byName.body)).toBe(201);
+    const [second] = byName.body.messages as { id: number }[];
+    expect((await t.core.api['messages.get']({ id: second!.id })).text).toBe('【測試店】您訂購的 保溫杯 已到貨');
+
+    const noTemplate = await call(base, '/v1/events/balance', { key: secret, body: { to: '0912345678', balance: 10 } });
+    expect(noTemplate.status).toBe(404);
+    expect(noTemplate.body.error?.key).toBe('integration.errors.noEventTemplate');
+    expect((await call(base, '/v1/messages', { key: secret, body: { to: '0912345678', template: '沒有這個' } })).body.error?.key).toBe('integration.errors.noTemplate');
+    expect(countMessages(t)).toBe(2);
+  });
+
   it('refuses bad payloads with 4xx, a translated error naming the field, and changes nothing', async () => {
     const { t, base, secret } = await serving();
     const noTo = await call(base, '/v1/messages', { key: secret, body: { text: 'hi' } });
