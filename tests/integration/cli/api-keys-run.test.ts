@@ -4,7 +4,7 @@
 import net from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { createCore, systemClock, type Core } from '../../../src-main/core';
-import { collect, json, runCli, spawnCliViaTsx } from '../../helpers/cli';
+import { collect, json, runCli, spawnCli } from '../../helpers/cli';
 import { withDb } from '../../helpers/db';
 import { tempDir } from '../../helpers/temp-dir';
 import { waitFor } from '../../helpers/wait-for';
@@ -49,7 +49,8 @@ describe('smsdesk run', () => {
       const overdue = Date.now() - 5 * 3600_000;
       withDb(dataDir, (db) => db.prepare('update messages set scheduled_at = ?, next_action_at = ? where id = ?').run(overdue, overdue, messages[0]!.id));
 
-      const child = spawnCliViaTsx(dataDir, ['run']);
+      // node with tsx's loader, no wrapper: a loaded machine makes the tsx binary's signal relay kill the child.
+      const child = spawnCli(dataDir, ['run']);
       const exited = collect(child, 60_000);
       try {
         await waitFor(async () => (await core.api['messages.get']({ id: messages[0]!.id })).status === 'missed', { what: 'catch-up to mark the overdue message missed' });
