@@ -17,6 +17,7 @@ import { registerBackup } from './commands/backup';
 import { registerRestore } from './commands/restore';
 import { registerCheck } from './commands/check';
 import { registerCompact } from './commands/compact';
+import { registerApiKeys } from './commands/api-keys';
 import { registerTemplates } from './commands/templates';
 import { readPackageVersion } from './version';
 
@@ -44,6 +45,7 @@ export function buildProgram(): Command {
   registerRestore(program, globals);
   registerCheck(program, globals);
   registerCompact(program, globals);
+  registerApiKeys(program, globals);
   registerTemplates(program, globals);
   for (const command of program.commands) {
     command.exitOverride();

@@ -34,6 +34,12 @@ import { builtInProviders } from './providers/registry';
 import { createFileKeySecretBox } from './secrets/file-key';
 import { createSettingsService, type SettingsService } from './settings/service';
 import { systemClock, type Core, type CoreOptions } from './types';
+import { createAttention } from './scheduler/attention';
+import { createCatchUpRunner } from './scheduler/catch-up-runner';
+import { createSchedulerHandlers } from './scheduler/handlers';
+import { watchSchedulerStatus } from './scheduler/status-watcher';
+import { createKeyStore } from './integration/keys';
+import { createIntegrationService } from './integration/service';
 
 export type { Core, CoreOptions, Clock, SecretBox } from './types';
 export { systemClock } from './types';
@@ -54,6 +60,7 @@ interface Session {
   /** Rendering, the pre-send check and sending of drafts (issue 5), for reminder rules and the API. */
   compose: ComposeService;
   stopWatching: () => void;
+  stopStatus: () => void;
 }
 
 export async function createCore(options: CoreOptions & { migrationsDir?: string; log?: (line: string) => void }): Promise<Core> {
@@ -96,7 +103,11 @@ export async function createCore(options: CoreOptions & { migrationsDir?: string
     const balances = createBalanceKeeper(db, accounts, bus, clock, log);
     if (options.dispatch !== false) {
       // Opt-outs live on contacts; tests may pass their own lookup (options.optedOut).
-      dispatcher = createDispatcher({ db, repo, transitions, accounts, settings, bus, clock, lease, log, balances, optedOut: options.optedOut ?? createOptOutLookup(db) });
+      dispatcher = createDispatcher({
+        db, repo, transitions, accounts, settings, bus, clock, lease, log, balances,
+        optedOut: options.optedOut ?? createOptOutLookup(db),
+        catchUp: createCatchUpRunner(db, transitions, settings),
+      });
     }
 
     const contacts = createContacts({ db, bus, clock, settings });
@@ -105,6 +116,9 @@ export async function createCore(options: CoreOptions & { migrationsDir?: string
       db, settings, accounts, repo, templates, bus, clock,
       wake: () => (sending ? dispatcher?.wake() : undefined),
     });
+    const attention = createAttention(db, accounts, settings);
+    const keys = createKeyStore(db);
+    const integration = createIntegrationService({ db, keys, outbox, repo, clock, compose, templates });
     const handlers = createHandlers({
       version: options.version ?? '0.0.0', dataDir, accounts, manage, settings, outbox, repo, lease, dispatcher, bus, clock,
       contacts: contacts.handlers,
@@ -118,7 +132,9 @@ export async function createCore(options: CoreOptions & { migrationsDir?: string
       },
       data: maintenance.handlers,
       compose: createComposeHandlers({ compose, templates, bus }),
+      scheduler: createSchedulerHandlers({ attention, keys, integration, repo, bus, clock }),
     });
+    const stopStatus = watchSchedulerStatus(bus, clock, () => attention.status(clock.now()), log);
 
     const contactsFingerprint = createContactsFingerprint(db);
     let contactsSeen = contactsFingerprint();
@@ -138,7 +154,7 @@ export async function createCore(options: CoreOptions & { migrationsDir?: string
       bus.emit({ type: 'templates.changed' });
       if (sending) dispatcher?.wake();
     });
-    return { db, handlers, settings, dispatcher, contacts, compose, stopWatching: () => { stopWatching(); unsubscribeContacts(); } };
+    return { db, handlers, settings, dispatcher, contacts, compose, stopWatching: () => { stopWatching(); unsubscribeContacts(); }, stopStatus };
   }
 
   async function closeSession(): Promise<void> {
@@ -147,6 +163,7 @@ export async function createCore(options: CoreOptions & { migrationsDir?: string
     session = null;
     sending = false;
     s.stopWatching();
+    s.stopStatus();
     await s.dispatcher?.stop();
     await s.contacts.close();
     s.db.close();

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { languages } from '../i18n/languages';
 
-export const settingGroups = ['general', 'shop', 'sending', 'compose', 'data'] as const;
+export const settingGroups = ['general', 'shop', 'sending', 'compose', 'scheduler', 'integration', 'data'] as const;
 export type SettingGroup = (typeof settingGroups)[number];
 
 export function isValidTimeZone(zone: string): boolean {
@@ -67,6 +67,14 @@ export const settingDefinitions = {
     schema: z.number().int().min(0).max(600_000),
     default: 1000,
   }),
+  // Scheduler and tray (issue 7): catch-up after sleep or a closed app, life in the tray, notifications.
+  'scheduler.graceMinutes': def({ group: 'scheduler', kind: 'integer', min: 0, max: 1440, schema: z.number().int().min(0).max(1440), default: 120 }),
+  'scheduler.startMinimised': def({ group: 'scheduler', kind: 'boolean', schema: z.boolean(), default: false }),
+  'scheduler.startWithSystem': def({ group: 'scheduler', kind: 'boolean', schema: z.boolean(), default: false }),
+  'scheduler.notifyAfterBatch': def({ group: 'scheduler', kind: 'boolean', schema: z.boolean(), default: false }),
+  // Integration API (issue 7): a local HTTP door for management systems, off until the operator opens it.
+  'integration.enabled': def({ group: 'integration', kind: 'boolean', schema: z.boolean(), default: false }),
+  'integration.port': def({ group: 'integration', kind: 'integer', min: 1024, max: 65535, schema: z.number().int().min(1024).max(65535), default: 8787 }),
   // Compose (issue 5): how the shop signs its messages, and what the pre-send check looks for.
   /** e.g. 【店名】; '' = 【shop.name】 when the shop has a name. */
   'compose.senderTag': def({ group: 'compose', kind: 'string', schema: z.string().trim().max(30), default: '' }),

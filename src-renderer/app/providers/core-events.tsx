@@ -5,12 +5,13 @@ import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { CoreEvent } from '../../../src-shared/api/events';
 import { queryKeys } from '../queries';
 import { contactsEventRefresh } from '../../features/contacts/queries';
+import { schedulerEventRefresh } from '../../features/scheduler/queries';
 import { useApi, useConnectionStore } from './api';
 import type { ApiClient } from '../../../src-shared/client';
 import { refresh } from './refresh';
 
 function invalidate(queryClient: QueryClient, event: CoreEvent, api: ApiClient): void {
-  const keys: (readonly string[])[] = [];
+  const keys: (readonly string[])[] = [...schedulerEventRefresh(queryClient, event)];
   switch (event.type) {
     case 'messages.changed':
       // The dispatcher's counts are derived from the messages.

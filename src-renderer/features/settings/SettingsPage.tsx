@@ -8,6 +8,7 @@ import { errorText } from '../../components/error-text';
 import { AccountsCard } from './AccountsCard';
 import { ContactsCard } from './ContactsCard';
 import { SettingControl } from './SettingControl';
+import { ApiKeysCard } from '../scheduler/ApiKeysCard';
 
 const keysOf = (group: SettingGroup) => settingKeys.filter((k) => settingDefinitions[k].group === group);
 
@@ -42,6 +43,7 @@ export function SettingsPage({ info }: { info: AppInfo }) {
       <Col xs={24} xl={10}>
         <AccountsCard />
         <ContactsCard />
+        <ApiKeysCard timeZone={info.timeZone} />
       </Col>
     </Row>
   );

@@ -16,6 +16,8 @@ import accounts from './accounts';
 import contacts from './contacts';
 import contactsUi from './contacts-ui';
 import data from './data';
+import scheduler from './scheduler';
+import integration from './integration';
 import composeCore from './compose-core';
 
 export const catalogs: Record<string, Catalog> = {
@@ -34,5 +36,7 @@ export const catalogs: Record<string, Catalog> = {
   contacts,
   contactsUi,
   data,
+  scheduler,
+  integration,
   composeCore,
 };

@@ -17,6 +17,8 @@ export default {
       general: { title: '一般', help: '介面語言' },
       shop: { title: '門市', help: '店名、時區與所在地區' },
       sending: { title: '發送', help: '暫停、重試、勿擾時段、發送上限與測試帳號' },
+      scheduler: { title: '排程與系統匣', help: '錯過的預約、系統匣與通知' },
+      integration: { title: '系統串接', help: '讓會員或管理系統透過本機 API 發送簡訊' },
       compose: { title: '撰寫', help: '發送者標示、開頭與結尾、退訂文字、測試號碼與重複範本檢查' },
       data: { title: '資料', help: '備份的位置與自動備份' },
     },
@@ -51,6 +53,16 @@ export default {
         },
         frequencyCap: { label: '每個號碼每 24 小時上限', help: '同一個號碼 24 小時內最多收到幾則，超過的會被擋下（0 = 不限制）。', unit: '則' },
         lowBalance: { label: '餘額偏低提醒', help: '預設帳號的餘額低於這個數字時，頂端列會提醒。', unit: '點' },
+      },
+      scheduler: {
+        graceMinutes: { label: '補發寬限時間', help: '電腦睡眠或程式關閉而錯過的預約簡訊，逾時不超過這段時間（且不在勿擾時段）時自動補發；更久的標示為「已錯過」並通知您。', unit: '分鐘' },
+        startMinimised: { label: '啟動時縮到系統匣', help: '開啟程式時不顯示視窗，只在系統匣執行。' },
+        startWithSystem: { label: '開機時自動啟動', help: '登入電腦時自動啟動 smsdesk（縮到系統匣）。' },
+        notifyAfterBatch: { label: '每批發送完成後通知', help: '每一批簡訊送出後，顯示系統通知。' },
+      },
+      integration: {
+        enabled: { label: '開啟本機 API', help: '只接受這台電腦（127.0.0.1）的連線，且需要 API 金鑰。' },
+        port: { label: 'API 連接埠', help: '本機 API 使用的連接埠號碼。' },
       },
       compose: {
         senderTag: { label: '發送者標示', help: '每則簡訊都要有的發送者名稱，例如【測試店】。空白時使用【店名】。', placeholder: '例如：【測試店】' },
@@ -96,6 +108,8 @@ export default {
       general: { title: 'General', help: 'Language of the app' },
       shop: { title: 'Shop', help: 'Shop name, time zone and region' },
       sending: { title: 'Sending', help: 'Pausing, retries, quiet hours, limits and the test account' },
+      scheduler: { title: 'Scheduler and tray', help: 'Missed timed messages, the tray and notifications' },
+      integration: { title: 'Integration', help: 'Let a membership or management system send through a local API' },
       compose: { title: 'Compose', help: 'Sender tag, prefix and suffix, opt-out text, test number and repeated-template check' },
       data: { title: 'Data', help: 'Where backups go, and automatic backups' },
     },
@@ -130,6 +144,16 @@ export default {
         },
         frequencyCap: { label: 'Per number per 24 hours', help: 'The most messages one number receives in 24 hours; more are blocked (0 = no limit).', unit: 'messages' },
         lowBalance: { label: 'Low balance warning', help: 'The top bar warns when the default account’s balance falls below this.', unit: 'points' },
+      },
+      scheduler: {
+        graceMinutes: { label: 'Catch-up grace time', help: 'Timed messages missed while the PC slept or the app was closed go out on their own if they are no later than this (and it is not quiet hours); older ones are marked missed and you are told.', unit: 'minutes' },
+        startMinimised: { label: 'Start minimised to the tray', help: 'Open without showing the window; smsdesk runs in the tray.' },
+        startWithSystem: { label: 'Start with the system', help: 'Start smsdesk (in the tray) when you log in to this PC.' },
+        notifyAfterBatch: { label: 'Notify after each batch', help: 'Show a system notification after each batch of messages has been sent.' },
+      },
+      integration: {
+        enabled: { label: 'Local API', help: 'Accepts connections from this PC only (127.0.0.1), and only with an API key.' },
+        port: { label: 'API port', help: 'The port number the local API listens on.' },
       },
       compose: {
         senderTag: { label: 'Sender tag', help: 'The sender name every message must carry, such as 【Test Shop】. Empty: 【shop name】.', placeholder: 'For example: 【Test Shop】' },
@@ -175,6 +199,8 @@ export default {
       general: { title: '常规', help: '界面语言' },
       shop: { title: '门店', help: '店名、时区与所在地区' },
       sending: { title: '发送', help: '暂停、重试、免打扰时段、发送上限与测试账号' },
+      scheduler: { title: '定时与托盘', help: '错过的定时短信、系统托盘与通知' },
+      integration: { title: '系统对接', help: '让会员或管理系统通过本机 API 发送短信' },
       compose: { title: '撰写', help: '签名、开头与结尾、退订文字、测试号码与重复模板检查' },
       data: { title: '数据', help: '备份的位置与自动备份' },
     },
@@ -209,6 +235,16 @@ export default {
         },
         frequencyCap: { label: '每个号码每 24 小时上限', help: '同一号码 24 小时内最多收到几条，超过的会被拦下（0 = 不限制）。', unit: '条' },
         lowBalance: { label: '余额偏低提醒', help: '默认账号余额低于此数时，顶栏会提醒。', unit: '点' },
+      },
+      scheduler: {
+        graceMinutes: { label: '补发宽限时间', help: '电脑睡眠或程序关闭而错过的定时短信，逾时不超过这段时间（且不在免打扰时段）时自动补发；更久的标记为“已错过”并通知您。', unit: '分钟' },
+        startMinimised: { label: '启动时最小化到托盘', help: '打开程序时不显示窗口，只在系统托盘运行。' },
+        startWithSystem: { label: '开机自动启动', help: '登录电脑时自动启动 smsdesk（最小化到托盘）。' },
+        notifyAfterBatch: { label: '每批发送完成后通知', help: '每一批短信发出后，显示系统通知。' },
+      },
+      integration: {
+        enabled: { label: '开启本机 API', help: '只接受本机（127.0.0.1）的连接，并且需要 API 密钥。' },
+        port: { label: 'API 端口', help: '本机 API 使用的端口号。' },
       },
       compose: {
         senderTag: { label: '签名', help: '每条短信都要带的发送方名称，例如【测试店】。留空时使用【店名】。', placeholder: '例如：【测试店】' },
@@ -254,6 +290,8 @@ export default {
       general: { title: '一般', help: '表示言語' },
       shop: { title: '店舗', help: '店名・タイムゾーン・地域' },
       sending: { title: '送信', help: '一時停止、再試行、送信停止時間帯、上限、テスト用アカウント' },
+      scheduler: { title: '予約とトレイ', help: '送れなかった予約、トレイ、通知' },
+      integration: { title: '連携', help: '会員・管理システムからローカル API で送信' },
       compose: { title: '作成', help: '送信者名、冒頭と末尾、配信停止の文言、テスト番号、同じテンプレートの確認' },
       data: { title: 'データ', help: 'バックアップの保存先と自動バックアップ' },
     },
@@ -288,6 +326,16 @@ export default {
         },
         frequencyCap: { label: '1 番号あたり 24 時間の上限', help: '1 つの番号が 24 時間に受け取る最大件数。超えた分は送信しません（0 = 制限なし）。', unit: '件' },
         lowBalance: { label: '残高わずかの警告', help: '既定アカウントの残高がこの値を下回ると、上部バーに警告を表示します。', unit: 'ポイント' },
+      },
+      scheduler: {
+        graceMinutes: { label: '後送りの猶予時間', help: 'スリープやアプリ終了で送れなかった予約は、遅れがこの時間以内（かつ送信停止時間帯の外）なら自動で送ります。それより古いものは「未送信」にしてお知らせします。', unit: '分' },
+        startMinimised: { label: 'トレイに最小化して起動', help: 'ウィンドウを表示せず、トレイで動作します。' },
+        startWithSystem: { label: 'ログイン時に起動', help: 'このパソコンにログインしたとき smsdesk を（トレイで）起動します。' },
+        notifyAfterBatch: { label: '送信のたびに通知', help: 'ひとまとまりの送信が終わるたびにシステム通知を表示します。' },
+      },
+      integration: {
+        enabled: { label: 'ローカル API', help: 'このパソコン（127.0.0.1）からの接続のみ、API キー付きで受け付けます。' },
+        port: { label: 'API のポート', help: 'ローカル API が使うポート番号。' },
       },
       compose: {
         senderTag: { label: '送信者名', help: 'すべてのメッセージに入れる送信者名（例：【テスト店】）。空欄なら【店名】。', placeholder: '例：【テスト店】' },

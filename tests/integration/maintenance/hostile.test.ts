@@ -147,12 +147,16 @@ describe('restore refuses a hostile corpus and leaves the live data untouched', 
     const { dir, good } = await setup();
     const work = path.join(dir, 'work-page.db');
     await verifyContainer(good, { extractTo: work });
+    // Scribble over the middle of a b-tree page that holds rows: the accounts table's root page (it
+    // always has the sandbox account). The last page of the file is not that page once a migration
+    // adds tables that are still empty, and scribbling over an empty page's free space is harmless.
+    const reader = new Database(work, { readonly: true });
+    const root = (reader.prepare(`select rootpage from sqlite_master where type = 'table' and name = 'accounts'`).get() as { rootpage: number }).rootpage;
+    reader.close();
     const bytes = Buffer.from(fs.readFileSync(work));
-    // Scribble over the last page (a table or index b-tree page), its header included: the last page
-    // may be the root of an empty index (a later migration's), whose unused space no check reads.
     const pageSize = bytes.readUInt16BE(16);
-    const last = bytes.length - pageSize;
-    bytes.fill(0xa5, last, last + pageSize - 8);
+    const last = (root - 1) * pageSize;
+    bytes.fill(0xa5, last + 8, last + pageSize - 8);
     fs.writeFileSync(work, bytes);
     const base = readLayout(good).manifest;
     const file = path.join(dir, 'page.smsbak');

@@ -3,4 +3,5 @@ export * from './settings';
 export * from './lease';
 export * from './messages';
 export * from './contacts';
+export * from './scheduler';
 export * from './templates';
