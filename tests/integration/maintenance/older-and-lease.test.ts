@@ -61,13 +61,17 @@ describe('restore and the data dir lease', () => {
           return false;
         }
       }, { what: 'smsdesk run to hold the lease', timeoutMs: 30_000 });
-      const before = dumpRows(liveDb(dataDir));
+      // What `smsdesk run` itself keeps writing meanwhile (its balance readings) is left out of the comparison.
+      const ownWrites = (t: string) => t === 'accounts' || t.includes('balance');
+      const stable = (rows: Record<string, string[]>) => Object.fromEntries(Object.entries(rows).filter(([t]) => !ownWrites(t)));
+      const before = stable(dumpRows(liveDb(dataDir)));
       const err = (await restoreBackup({ dataDir, dbFileName: 'smsdesk.db', file, migrations: migrations(), backupDir, now: Date.now(), appVersion: 't' }).catch((e: unknown) => e)) as ApiError;
       expect(err).toBeInstanceOf(ApiError);
       expect(err.key).toBe('data.errors.inUse');
       expect(err.params).toMatchObject({ pid: run.pid });
       expect(typeof err.params?.host).toBe('string');
-      expect(dumpRows(liveDb(dataDir))).toEqual(before);
+      expect(stable(dumpRows(liveDb(dataDir)))).toEqual(before);
+      expect(Object.keys(before)).toContain('messages');
       expect(Object.keys(dirDigest(backupDir))).toHaveLength(1);
     } finally {
       run.kill('SIGTERM');
