@@ -13,6 +13,9 @@ import { createAccountsService } from './accounts/service';
 import { createAccountsManager } from './accounts/manage';
 import { createHandlers } from './api/handlers';
 import { createComposeHandlers } from './compose/handlers';
+import { createRules, type RulesModule } from './rules/handlers';
+import { createComposeDelivery } from './rules/compose-delivery';
+import { DEFAULT_GRACE_MS } from './rules/catch-up';
 import { createContacts } from './contacts/handlers';
 import { createOptOutLookup } from './contacts/opt-out';
 import { applyPragmas, openRaw, readIdentity, type Db } from './db/client';
@@ -48,6 +51,8 @@ interface Session {
   settings: SettingsService;
   dispatcher: Dispatcher | null;
   contacts: { close(): Promise<void> };
+  /** Reminder rules; the runner fires only in a process that dispatches. */
+  rules: RulesModule;
   stopWatching: () => void;
 }
 
@@ -95,6 +100,16 @@ export async function createCore(options: CoreOptions & { migrationsDir?: string
     }
 
     const contacts = createContacts({ db, bus, clock, settings });
+    const rules = createRules({
+      db, bus, clock, settings, lease, log,
+      delivery: createComposeDelivery(),
+      graceMs: () => DEFAULT_GRACE_MS,
+      wakeDispatcher: () => (sending ? dispatcher?.wake() : undefined),
+    });
+    // The runner acts only while this process holds the lease: look again when that changes.
+    const stopRulesWake = bus.subscribe((e) => {
+      if (e.type === 'dispatcher.changed') rules.runner.wake();
+    });
     const handlers = createHandlers({
       version: options.version ?? '0.0.0', dataDir, accounts, manage, settings, outbox, repo, lease, dispatcher, bus, clock,
       contacts: contacts.handlers,
@@ -108,6 +123,7 @@ export async function createCore(options: CoreOptions & { migrationsDir?: string
       },
       data: maintenance.handlers,
       compose: createComposeHandlers(),
+      rules: rules.handlers,
     });
 
     const stopWatching = watchDataVersion(db, clock, options.watchIntervalMs ?? 500, () => {
@@ -117,9 +133,17 @@ export async function createCore(options: CoreOptions & { migrationsDir?: string
       bus.emit({ type: 'accounts.changed' });
       bus.emit({ type: 'dispatcher.changed' });
       bus.emit({ type: 'contacts.changed', ids: [], source: 'external' });
+      bus.emit({ type: 'rules.changed' });
       if (sending) dispatcher?.wake();
+      rules.runner.wake();
     });
-    return { db, handlers, settings, dispatcher, contacts, stopWatching };
+    return {
+      db, handlers, settings, dispatcher, contacts, rules,
+      stopWatching: () => {
+        stopRulesWake();
+        stopWatching();
+      },
+    };
   }
 
   async function closeSession(): Promise<void> {
@@ -128,6 +152,7 @@ export async function createCore(options: CoreOptions & { migrationsDir?: string
     session = null;
     sending = false;
     s.stopWatching();
+    s.rules.runner.stop();
     await s.dispatcher?.stop();
     await s.contacts.close();
     s.db.close();
@@ -154,6 +179,8 @@ export async function createCore(options: CoreOptions & { migrationsDir?: string
       sending = true;
       // First pass right away: take the lease, reconcile what a crashed run left, send what is due.
       session?.dispatcher?.wake();
+      // Reminder rules run where messages are sent: in the process that holds the lease.
+      if (session?.dispatcher) session.rules.runner.start();
     },
   });
 

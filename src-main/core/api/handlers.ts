@@ -15,6 +15,7 @@ import type { ContactsHandlers } from '../contacts/handlers';
 import type { Clock } from '../types';
 import type { DataHandlers } from '../maintenance/service';
 import type { ComposeHandlers } from '../compose/handlers';
+import type { RulesHandlers } from '../rules/handlers';
 
 export interface HandlerDeps {
   version: string;
@@ -39,6 +40,8 @@ export interface HandlerDeps {
   data: DataHandlers;
   /** Templates, rendering and the pre-send check (issue 5). */
   compose: ComposeHandlers;
+  /** Reminder rules (issue 7). */
+  rules: RulesHandlers;
 }
 
 export function createHandlers(d: HandlerDeps): ApiHandlers {
@@ -152,5 +155,6 @@ export function createHandlers(d: HandlerDeps): ApiHandlers {
     ...d.contacts,
     ...d.data,
     ...d.compose,
+    ...d.rules,
   };
 }
