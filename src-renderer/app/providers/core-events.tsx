@@ -5,6 +5,7 @@ import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { CoreEvent } from '../../../src-shared/api/events';
 import { queryKeys } from '../queries';
 import { contactsEventRefresh } from '../../features/contacts/queries';
+import { rulesEventRefresh } from '../../features/rules/queries';
 import { useApi, useConnectionStore } from './api';
 import { refresh } from './refresh';
 
@@ -35,6 +36,7 @@ function invalidate(queryClient: QueryClient, event: CoreEvent): void {
       break;
     default:
       keys.push(...contactsEventRefresh(queryClient, event));
+      keys.push(...rulesEventRefresh(event));
   }
   for (const queryKey of keys) void refresh(queryClient, queryKey);
 }

@@ -18,6 +18,7 @@ export default {
       shop: { title: '門市', help: '店名、時區與所在地區' },
       sending: { title: '發送', help: '暫停、重試、勿擾時段、發送上限與測試帳號' },
       data: { title: '資料', help: '備份的位置與自動備份' },
+      rules: { title: '提醒規則', help: '生日等自動提醒的寄送方式' },
     },
     keys: {
       ui: {
@@ -59,6 +60,9 @@ export default {
         autoBackupTime: { label: '自動備份時間', help: '門市時區的時間，格式為 21:30。' },
         keepBackups: { label: '保留的自動備份數量', help: '超過時刪除最舊的自動備份；手動備份不會被刪除。' },
       },
+      rules: {
+        leapDayBirthday: { label: '2 月 29 日的生日', help: '平年沒有 2 月 29 日：在這一天寄送生日祝福。', options: { feb28: '2 月 28 日', mar1: '3 月 1 日' } },
+      },
     },
     accounts: {
       title: '簡訊帳號',
@@ -86,6 +90,7 @@ export default {
       shop: { title: 'Shop', help: 'Shop name, time zone and region' },
       sending: { title: 'Sending', help: 'Pausing, retries, quiet hours, limits and the test account' },
       data: { title: 'Data', help: 'Where backups go, and automatic backups' },
+      rules: { title: 'Reminder rules', help: 'How automatic reminders such as birthdays are sent' },
     },
     keys: {
       ui: {
@@ -127,6 +132,9 @@ export default {
         autoBackupTime: { label: 'Automatic backup time', help: 'In the shop’s time zone, like 21:30.' },
         keepBackups: { label: 'Automatic backups to keep', help: 'Older automatic backups are removed; manual ones never are.' },
       },
+      rules: {
+        leapDayBirthday: { label: 'Birthdays on 29 February', help: 'In years without 29 February, the birthday greeting goes on this day.', options: { feb28: '28 February', mar1: '1 March' } },
+      },
     },
     accounts: {
       title: 'SMS accounts',
@@ -154,6 +162,7 @@ export default {
       shop: { title: '门店', help: '店名、时区与所在地区' },
       sending: { title: '发送', help: '暂停、重试、免打扰时段、发送上限与测试账号' },
       data: { title: '数据', help: '备份的位置与自动备份' },
+      rules: { title: '提醒规则', help: '生日等自动提醒的发送方式' },
     },
     keys: {
       ui: {
@@ -195,6 +204,9 @@ export default {
         autoBackupTime: { label: '自动备份时间', help: '门店时区的时间，格式为 21:30。' },
         keepBackups: { label: '保留的自动备份数量', help: '超过时删除最旧的自动备份；手动备份不会被删除。' },
       },
+      rules: {
+        leapDayBirthday: { label: '2 月 29 日的生日', help: '平年没有 2 月 29 日：在这一天发送生日祝福。', options: { feb28: '2 月 28 日', mar1: '3 月 1 日' } },
+      },
     },
     accounts: {
       title: '短信账号',
@@ -222,6 +234,7 @@ export default {
       shop: { title: '店舗', help: '店名・タイムゾーン・地域' },
       sending: { title: '送信', help: '一時停止、再試行、送信停止時間帯、上限、テスト用アカウント' },
       data: { title: 'データ', help: 'バックアップの保存先と自動バックアップ' },
+      rules: { title: 'リマインダー', help: '誕生日などの自動リマインダーの送り方' },
     },
     keys: {
       ui: {
@@ -262,6 +275,9 @@ export default {
         autoBackup: { label: '毎日自動バックアップ', help: '送信を担当するプログラムが指定時刻に作成します。できなかった分は次の起動時に作成します。' },
         autoBackupTime: { label: '自動バックアップの時刻', help: '店舗のタイムゾーンの時刻（例：21:30）。' },
         keepBackups: { label: '保持する自動バックアップの数', help: '古い自動バックアップから削除します。手動のバックアップは削除されません。' },
+      },
+      rules: {
+        leapDayBirthday: { label: '2 月 29 日の誕生日', help: '2 月 29 日がない年は、この日に誕生日のお祝いを送ります。', options: { feb28: '2 月 28 日', mar1: '3 月 1 日' } },
       },
     },
     accounts: {
