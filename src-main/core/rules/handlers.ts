@@ -41,6 +41,12 @@ export function createRules(deps: RulesDeps): RulesModule {
   const runner = createRuleRunner({
     db, repo, targets, delivery: deps.delivery, clock, bus, lease: deps.lease, log: deps.log,
     graceMs: deps.graceMs, leapDay, wakeDispatcher: deps.wakeDispatcher,
+    quietHours: () => ({
+      enabled: settings.get('sending.quietHours.enabled'),
+      start: settings.get('sending.quietHours.start'),
+      end: settings.get('sending.quietHours.end'),
+      timeZone: settings.get('shop.timeZone') as string,
+    }),
   });
   const service = createRulesService({
     repo, targets, delivery: deps.delivery, runner, clock, bus, leapDay,

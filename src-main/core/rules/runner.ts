@@ -9,6 +9,7 @@
 // key derived from the same triple, and moves the cursor. A restart, a clock set back, or a second
 // process finds the records and queues nothing more.
 import { ApiError } from '../../../src-shared/api/errors';
+import type { QuietHours } from '../../../src-shared/time/quiet-hours';
 import type { Db } from '../db/client';
 import type { EventBus } from '../events/bus';
 import type { Clock } from '../types';
@@ -35,6 +36,7 @@ export interface RunnerDeps {
   lease: Lease;
   log: (line: string) => void;
   graceMs: () => number;
+  quietHours: () => QuietHours;
   leapDay: () => LeapDayBirthday;
   /** Something was queued: the dispatcher should look. */
   wakeDispatcher: () => void;
@@ -57,6 +59,8 @@ export function createRuleRunner(deps: RunnerDeps) {
   let started = false;
   let running = false;
   let again = false;
+  /** The earliest time an occurrence held by quiet hours may run. */
+  let waitUntil = Infinity;
 
   // Renews the heartbeat only if this process holds the lease (the dispatcher takes it; the runner
   // never takes it over, which would skip the dispatcher's reconciliation of a crashed holder's rows).
@@ -113,6 +117,7 @@ export function createRuleRunner(deps: RunnerDeps) {
 
   /** One pass: every enabled rule's due occurrences. Returns whether anything was handled. */
   function pass(): boolean {
+    waitUntil = Infinity;
     if (!db.transaction(() => holdsLease(clock.now())).immediate()) return false;
     let handled = false;
     let queuedAny = false;
@@ -121,7 +126,13 @@ export function createRuleRunner(deps: RunnerDeps) {
       const due = occurrencesBetween(scheduleOf(rule), rule.cursorAt, now, BATCH);
       for (const at of due) {
         if (!holdsLease(clock.now())) return handled;
-        if (decideOccurrence(at, clock.now(), deps.graceMs()) === 'run') {
+        const decision = decideOccurrence(at, clock.now(), deps.graceMs(), deps.quietHours());
+        // Held by quiet hours: this and the rule's later occurrences wait (the cursor stays).
+        if (decision.action === 'wait') {
+          waitUntil = Math.min(waitUntil, decision.until);
+          break;
+        }
+        if (decision.action === 'run') {
           const outcome = runOccurrence(rule, at, 'scheduled');
           if (outcome && outcome.queued > 0) queuedAny = true;
         } else {
@@ -142,6 +153,7 @@ export function createRuleRunner(deps: RunnerDeps) {
     let delay = MAX_TIMER_MS;
     try {
       const now = clock.now();
+      if (waitUntil !== Infinity) delay = Math.min(delay, Math.max(0, waitUntil - now));
       for (const rule of repo.enabled()) {
         const next = nextRun(scheduleOf(rule), Math.max(rule.cursorAt, now - 1));
         if (next !== null) delay = Math.min(delay, Math.max(0, next - now));
