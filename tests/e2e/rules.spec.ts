@@ -24,7 +24,7 @@ test('a birthday rule from its preset; the preview shows the contact and the ren
   await call(page, 'templates.save', { name: '生日祝福範本', body: '【測試店】{姓名}生日快樂！' });
 
   await gotoRoom(page, '提醒規則');
-  await page.getByTestId('rules-new').locator('.ant-dropdown-trigger').click();
+  await page.getByTestId('rules-new-preset').click();
   await page.getByRole('menuitem', { name: '生日祝福' }).click();
   const editor = page.getByTestId('rule-editor');
   await expect(editor.getByTestId('rule-name')).toHaveValue('生日祝福');

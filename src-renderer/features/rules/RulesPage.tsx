@@ -2,7 +2,7 @@
 // preset; the editor, the preview (dry run) and run now; missed runs waiting for the operator.
 import { useState } from 'react';
 import { App, Badge, Button, Dropdown, Popconfirm, Skeleton, Space, Switch, Table, Typography } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { DownOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { rulePresets, type RuleInput, type RulePreset, type RuleView } from '../../../src-shared/api/rules-schemas';
@@ -45,15 +45,15 @@ export function RulesPage({ info }: { info: AppInfo }) {
     <Space orientation="vertical" className="rules-page rules-full" size="large">
       <Space className="rules-toolbar">
         <Typography.Title level={4} className="rules-title">{t('rules.ui.title')}</Typography.Title>
-        <Dropdown.Button
-          type="primary"
-          icon={<PlusOutlined />}
-          onClick={() => setEditing({ rule: null, preset: null })}
-          menu={{ items: rulePresets.map((p) => ({ key: p, label: t(`rules.presets.${p}.name`) })), onClick: ({ key }) => setEditing({ rule: null, preset: key as RulePreset }) }}
-          data-testid="rules-new"
-        >
-          {t('rules.ui.new')}
-        </Dropdown.Button>
+        <Space.Compact data-testid="rules-new">
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ rule: null, preset: null })}>{t('rules.ui.new')}</Button>
+          <Dropdown
+            trigger={['click']}
+            menu={{ items: rulePresets.map((p) => ({ key: p, label: t(`rules.presets.${p}.name`) })), onClick: ({ key }) => setEditing({ rule: null, preset: key as RulePreset }) }}
+          >
+            <Button type="primary" icon={<DownOutlined />} aria-label={t('rules.ui.fromPreset')} data-testid="rules-new-preset" />
+          </Dropdown>
+        </Space.Compact>
       </Space>
       <MissedRuns rules={list} timeZone={info.timeZone} />
       <Table<RuleView>

@@ -62,6 +62,7 @@ export default {
     ui: {
       title: '提醒規則',
       new: '新增規則',
+      fromPreset: '從預設新增',
       empty: '尚未建立提醒規則。可以從「生日祝福」等預設開始。',
       off: '已關閉',
       never: '不會再執行',
@@ -174,6 +175,7 @@ export default {
     ui: {
       title: 'Reminder rules',
       new: 'New rule',
+      fromPreset: 'New from a preset',
       empty: 'No reminder rules yet. Start from a preset such as “Birthday greeting”.',
       off: 'Off',
       never: 'Never again',
@@ -286,6 +288,7 @@ export default {
     ui: {
       title: '提醒规则',
       new: '新增规则',
+      fromPreset: '从预设新增',
       empty: '尚未创建提醒规则。可以从“生日祝福”等预设开始。',
       off: '已关闭',
       never: '不会再执行',
@@ -398,6 +401,7 @@ export default {
     ui: {
       title: 'リマインダーのルール',
       new: 'ルールを追加',
+      fromPreset: 'プリセットから追加',
       empty: 'リマインダーのルールはまだありません。「誕生日のお祝い」などのプリセットから始められます。',
       off: 'オフ',
       never: '今後実行されません',
