@@ -18,6 +18,7 @@ import { registerRestore } from './commands/restore';
 import { registerCheck } from './commands/check';
 import { registerCompact } from './commands/compact';
 import { registerRules } from './commands/rules';
+import { registerTemplates } from './commands/templates';
 import { readPackageVersion } from './version';
 
 export function buildProgram(): Command {
@@ -45,6 +46,7 @@ export function buildProgram(): Command {
   registerCheck(program, globals);
   registerCompact(program, globals);
   registerRules(program, globals);
+  registerTemplates(program, globals);
   for (const command of program.commands) {
     command.exitOverride();
     for (const sub of command.commands) sub.exitOverride();

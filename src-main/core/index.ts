@@ -13,6 +13,8 @@ import { createAccountsService } from './accounts/service';
 import { createAccountsManager } from './accounts/manage';
 import { createHandlers } from './api/handlers';
 import { createComposeHandlers } from './compose/handlers';
+import { createComposeService, type ComposeService } from './compose/service';
+import { createTemplates } from './compose/templates';
 import { createRules, type RulesModule } from './rules/handlers';
 import { createComposeDelivery } from './rules/compose-delivery';
 import { DEFAULT_GRACE_MS } from './rules/catch-up';
@@ -51,6 +53,8 @@ interface Session {
   settings: SettingsService;
   dispatcher: Dispatcher | null;
   contacts: { close(): Promise<void> };
+  /** Rendering, the pre-send check and sending of drafts (issue 5), for reminder rules and the API. */
+  compose: ComposeService;
   /** Reminder rules; the runner fires only in a process that dispatches. */
   rules: RulesModule;
   stopWatching: () => void;
@@ -100,9 +104,14 @@ export async function createCore(options: CoreOptions & { migrationsDir?: string
     }
 
     const contacts = createContacts({ db, bus, clock, settings });
+    const templates = createTemplates(db, () => clock.now());
+    const compose = createComposeService({
+      db, settings, accounts, repo, templates, bus, clock,
+      wake: () => (sending ? dispatcher?.wake() : undefined),
+    });
     const rules = createRules({
       db, bus, clock, settings, lease, log,
-      delivery: createComposeDelivery(),
+      delivery: createComposeDelivery({ db, compose, templates, accounts }),
       graceMs: () => DEFAULT_GRACE_MS,
       wakeDispatcher: () => (sending ? dispatcher?.wake() : undefined),
     });
@@ -122,7 +131,7 @@ export async function createCore(options: CoreOptions & { migrationsDir?: string
         recordBalance: (accountId, balance, unit) => balances.record(accountId, balance, unit, clock.now()),
       },
       data: maintenance.handlers,
-      compose: createComposeHandlers(),
+      compose: createComposeHandlers({ compose, templates, bus }),
       rules: rules.handlers,
     });
 
@@ -133,12 +142,13 @@ export async function createCore(options: CoreOptions & { migrationsDir?: string
       bus.emit({ type: 'accounts.changed' });
       bus.emit({ type: 'dispatcher.changed' });
       bus.emit({ type: 'contacts.changed', ids: [], source: 'external' });
+      bus.emit({ type: 'templates.changed' });
       bus.emit({ type: 'rules.changed' });
       if (sending) dispatcher?.wake();
       rules.runner.wake();
     });
     return {
-      db, handlers, settings, dispatcher, contacts, rules,
+      db, handlers, settings, dispatcher, contacts, compose, rules,
       stopWatching: () => {
         stopRulesWake();
         stopWatching();

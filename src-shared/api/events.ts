@@ -18,6 +18,8 @@ export const coreEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('rules.changed') }),
   dataProgressEventSchema,
   dataChangedEventSchema,
+  // Phrase templates (issue 5) were saved or removed (here or by another process).
+  z.object({ type: z.literal('templates.changed') }),
 ]);
 export type CoreEvent = z.infer<typeof coreEventSchema>;
 export type CoreEventListener = (event: CoreEvent) => void;

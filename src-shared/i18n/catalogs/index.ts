@@ -16,6 +16,7 @@ import accounts from './accounts';
 import contacts from './contacts';
 import contactsUi from './contacts-ui';
 import data from './data';
+import composeCore from './compose-core';
 import rules from './rules';
 
 export const catalogs: Record<string, Catalog> = {
@@ -34,5 +35,6 @@ export const catalogs: Record<string, Catalog> = {
   contacts,
   contactsUi,
   data,
+  composeCore,
   rules,
 };

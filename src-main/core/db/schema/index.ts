@@ -3,4 +3,5 @@ export * from './settings';
 export * from './lease';
 export * from './messages';
 export * from './contacts';
+export * from './templates';
 export * from './rules';
