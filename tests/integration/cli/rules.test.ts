@@ -18,7 +18,8 @@ function nextBirthdayMonthDay(): string {
   return new Date(Number(parts.hour) < 10 ? today : today + 86_400_000).toISOString().slice(5, 10);
 }
 
-describe('smsdesk rules', () => {
+// Each command is a new process (a few seconds on a busy machine): a generous limit, no speed asserted.
+describe('smsdesk rules', { timeout: 120_000 }, () => {
   it('adds a birthday rule, lists it, previews and runs it once', async () => {
     const dir = tempDir();
     const setup = await createCore({ dataDir: dir, clock: systemClock, dispatch: false, log: () => {} });

@@ -79,8 +79,18 @@ describe('two smsdesk run processes on one data dir', () => {
     withDb(dataDir, (db) => db.prepare('update rules set cursor_at = ?').run(Date.now() - 5 * 60_000));
 
     const children = [spawnCli(dataDir, ['run']), spawnCli(dataDir, ['run'])];
+    // Each says it is running once its core is open (its signal handlers are in place by then).
+    const running = children.map((c) => new Promise<void>((resolve) => {
+      let err = '';
+      c.stderr!.on('data', (d: Buffer) => {
+        err += d.toString();
+        if (err.includes(dataDir)) resolve();
+      });
+      c.once('exit', () => resolve());
+    }));
     const exits = children.map((c) => collect(c, 60_000));
     try {
+      await Promise.all(running);
       await waitFor(() => occurrences(dataDir, ruleId).some((o) => o.outcome === 'ran'), { timeoutMs: 30_000, what: 'one process to run the rule' });
       // Both processes have had time to look at the rule (each wakes at least every 30 s; the second sees the write at once).
       await waitFor(() => withDb(dataDir, (db) => (db.prepare('select count(*) as n from messages where rule_id is not null and status in (\'sent\', \'delivered\')').get() as { n: number }).n === 5), { timeoutMs: 30_000, what: 'the reminders to be sent' });
