@@ -30,7 +30,8 @@ export default tseslint.config(
         {
           zones: [
             { target: './src-shared', from: ['./src-main', './src-renderer', './tests', './scripts'], message: 'src-shared imports nothing of ours (DESIGN.md §3).' },
-            { target: './src-main/core', from: ['./src-main/electron', './src-main/web', './src-main/cli', './src-renderer'], message: 'core never imports a host (DESIGN.md §3).' },
+            { target: './src-main/core', from: ['./src-main/electron', './src-main/web', './src-main/cli', './src-main/integration', './src-renderer'], message: 'core never imports a host (DESIGN.md §3).' },
+            { target: './src-main/integration', from: ['./src-main/electron', './src-main/web', './src-main/cli', './src-renderer'], message: 'the integration API (used by every host) imports only core and shared.' },
             { target: './src-main/electron', from: ['./src-main/web', './src-main/cli', './src-renderer'], message: 'hosts import only core and shared.' },
             { target: './src-main/web', from: ['./src-main/electron', './src-main/cli', './src-renderer'], message: 'hosts import only core and shared.' },
             { target: './src-main/cli', from: ['./src-main/electron', './src-renderer'], message: 'the CLI imports core, shared and (for serve) the web host.' },

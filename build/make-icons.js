@@ -80,6 +80,16 @@ function bubble(box) {
         const r = w * 0.085;
         return [0.27, 0.5, 0.73].some((fx) => inCircle(x, y, x0 + w * fx, cy, r));
       }
+      if (kind === 'bang') {
+        // "!": a bar and a dot, for "needs attention".
+        const barW = w * 0.13;
+        const cx = x0 + w * 0.5;
+        return (Math.abs(x - cx) <= barW / 2 && y >= y0 + h * 0.14 && y <= y0 + h * 0.5) || inCircle(x, y, cx, y0 + h * 0.62, barW * 0.6);
+      }
+      if (kind === 'arrow') {
+        // A "play" triangle, for "sending".
+        return inTriangle(x, y, at(0.36, 0.16), at(0.36, 0.62), at(0.7, 0.39));
+      }
       const barW = w * 0.12;
       const barH = h * 0.36;
       return [0.38, 0.62].some((fx) => Math.abs(x - (x0 + w * fx)) <= barW / 2 && Math.abs(y - cy) <= barH / 2);
@@ -118,12 +128,19 @@ function render(size, paint) {
 const WHITE = [255, 255, 255, 255];
 const BLACK = [0, 0, 0, 255];
 
-/** Colour icon: rounded square (blue, or grey when paused) with a white bubble. */
+/** The tray's states (issue 7): colours top → bottom, and the mark in the bubble. */
+const STATES = {
+  idle: { top: [64, 150, 255], bottom: [9, 88, 217], mark: 'dots' },
+  paused: { top: [150, 156, 166], bottom: [110, 116, 126], mark: 'pause' },
+  sending: { top: [115, 209, 61], bottom: [56, 158, 13], mark: 'arrow' },
+  attention: { top: [255, 122, 69], bottom: [212, 56, 13], mark: 'bang' },
+};
+const stateOf = (paused) => (typeof paused === 'string' ? paused : paused ? 'paused' : 'idle');
+
+/** Colour icon: rounded square (blue; grey when paused, green while sending, orange for attention) with a white bubble. */
 function colourIcon(size, paused, inset) {
-  const top = paused ? [150, 156, 166] : [64, 150, 255];
-  const bottom = paused ? [110, 116, 126] : [9, 88, 217];
+  const { top, bottom, mark } = STATES[stateOf(paused)];
   const shape = bubble([0.2, 0.22, 0.8, 0.8]);
-  const mark = paused ? 'pause' : 'dots';
   return render(size, (x, y) => {
     if (!inRoundRect(x, y, inset, inset, 1 - inset, 1 - inset, 0.22)) return null;
     const t = (y - inset) / (1 - 2 * inset);
@@ -136,7 +153,7 @@ function colourIcon(size, paused, inset) {
 /** macOS template: the bubble in black, its mark cut out (the system tints it). */
 function templateIcon(size, paused) {
   const shape = bubble([0.06, 0.1, 0.94, 0.94]);
-  const mark = paused ? 'pause' : 'dots';
+  const { mark } = STATES[stateOf(paused)];
   return render(size, (x, y) => (shape.contains(x, y) && !shape.mark(x, y, mark) ? BLACK : null));
 }
 
@@ -151,6 +168,14 @@ const files = {
   'trayTemplate@2x.png': [32, () => templateIcon(32, false)],
   'trayPausedTemplate.png': [16, () => templateIcon(16, true)],
   'trayPausedTemplate@2x.png': [32, () => templateIcon(32, true)],
+  'tray-sending.png': [16, () => colourIcon(16, 'sending', 0)],
+  'tray-sending@2x.png': [32, () => colourIcon(32, 'sending', 0)],
+  'tray-attention.png': [16, () => colourIcon(16, 'attention', 0)],
+  'tray-attention@2x.png': [32, () => colourIcon(32, 'attention', 0)],
+  'traySendingTemplate.png': [16, () => templateIcon(16, 'sending')],
+  'traySendingTemplate@2x.png': [32, () => templateIcon(32, 'sending')],
+  'trayAttentionTemplate.png': [16, () => templateIcon(16, 'attention')],
+  'trayAttentionTemplate@2x.png': [32, () => templateIcon(32, 'attention')],
 };
 
 for (const [name, [size, draw]] of Object.entries(files)) {

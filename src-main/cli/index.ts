@@ -19,6 +19,7 @@ import { registerCheck } from './commands/check';
 import { registerCompact } from './commands/compact';
 import { registerRules } from './commands/rules';
 import { registerTemplates } from './commands/templates';
+import { registerApiKeys } from './commands/api-keys';
 import { readPackageVersion } from './version';
 
 export function buildProgram(): Command {
@@ -47,6 +48,7 @@ export function buildProgram(): Command {
   registerCompact(program, globals);
   registerRules(program, globals);
   registerTemplates(program, globals);
+  registerApiKeys(program, globals);
   for (const command of program.commands) {
     command.exitOverride();
     for (const sub of command.commands) sub.exitOverride();

@@ -17,7 +17,6 @@ import { createComposeService, type ComposeService } from './compose/service';
 import { createTemplates } from './compose/templates';
 import { createRules, type RulesModule } from './rules/handlers';
 import { createComposeDelivery } from './rules/compose-delivery';
-import { DEFAULT_GRACE_MS } from './rules/catch-up';
 import { createContacts } from './contacts/handlers';
 import { createOptOutLookup } from './contacts/opt-out';
 import { applyPragmas, openRaw, readIdentity, type Db } from './db/client';
@@ -36,6 +35,12 @@ import { builtInProviders } from './providers/registry';
 import { createFileKeySecretBox } from './secrets/file-key';
 import { createSettingsService, type SettingsService } from './settings/service';
 import { systemClock, type Core, type CoreOptions } from './types';
+import { createAttention } from './scheduler/attention';
+import { createCatchUpRunner } from './scheduler/catch-up-runner';
+import { createSchedulerHandlers } from './scheduler/handlers';
+import { watchSchedulerStatus } from './scheduler/status-watcher';
+import { createKeyStore } from './integration/keys';
+import { createIntegrationService } from './integration/service';
 
 export type { Core, CoreOptions, Clock, SecretBox } from './types';
 export { systemClock } from './types';
@@ -58,6 +63,7 @@ interface Session {
   /** Reminder rules; the runner fires only in a process that dispatches. */
   rules: RulesModule;
   stopWatching: () => void;
+  stopStatus: () => void;
 }
 
 export async function createCore(options: CoreOptions & { migrationsDir?: string; log?: (line: string) => void }): Promise<Core> {
@@ -100,7 +106,11 @@ export async function createCore(options: CoreOptions & { migrationsDir?: string
     const balances = createBalanceKeeper(db, accounts, bus, clock, log);
     if (options.dispatch !== false) {
       // Opt-outs live on contacts; tests may pass their own lookup (options.optedOut).
-      dispatcher = createDispatcher({ db, repo, transitions, accounts, settings, bus, clock, lease, log, balances, optedOut: options.optedOut ?? createOptOutLookup(db) });
+      dispatcher = createDispatcher({
+        db, repo, transitions, accounts, settings, bus, clock, lease, log, balances,
+        optedOut: options.optedOut ?? createOptOutLookup(db),
+        catchUp: createCatchUpRunner(db, transitions, settings),
+      });
     }
 
     const contacts = createContacts({ db, bus, clock, settings });
@@ -112,13 +122,17 @@ export async function createCore(options: CoreOptions & { migrationsDir?: string
     const rules = createRules({
       db, bus, clock, settings, lease, log,
       delivery: createComposeDelivery({ db, compose, templates, accounts }),
-      graceMs: () => DEFAULT_GRACE_MS,
+      graceMs: () => settings.get('scheduler.graceMinutes') * 60_000,
       wakeDispatcher: () => (sending ? dispatcher?.wake() : undefined),
     });
     // The runner acts only while this process holds the lease: look again when that changes.
     const stopRulesWake = bus.subscribe((e) => {
       if (e.type === 'dispatcher.changed') rules.runner.wake();
     });
+    const composeHandlers = createComposeHandlers({ compose, templates, bus });
+    const attention = createAttention(db, accounts, settings);
+    const keys = createKeyStore(db);
+    const integration = createIntegrationService({ db, keys, outbox, repo, clock, compose: composeHandlers });
     const handlers = createHandlers({
       version: options.version ?? '0.0.0', dataDir, accounts, manage, settings, outbox, repo, lease, dispatcher, bus, clock,
       contacts: contacts.handlers,
@@ -131,9 +145,11 @@ export async function createCore(options: CoreOptions & { migrationsDir?: string
         recordBalance: (accountId, balance, unit) => balances.record(accountId, balance, unit, clock.now()),
       },
       data: maintenance.handlers,
-      compose: createComposeHandlers({ compose, templates, bus }),
+      compose: composeHandlers,
       rules: rules.handlers,
+      scheduler: createSchedulerHandlers({ attention, keys, integration, repo, bus, clock }),
     });
+    const stopStatus = watchSchedulerStatus(bus, clock, () => attention.status(clock.now()), log);
 
     const stopWatching = watchDataVersion(db, clock, options.watchIntervalMs ?? 500, () => {
       // Another process wrote: we cannot tell what, so everyone refetches and the dispatcher looks again.
@@ -148,7 +164,7 @@ export async function createCore(options: CoreOptions & { migrationsDir?: string
       rules.runner.wake();
     });
     return {
-      db, handlers, settings, dispatcher, contacts, compose, rules,
+      db, handlers, settings, dispatcher, contacts, compose, rules, stopStatus,
       stopWatching: () => {
         stopRulesWake();
         stopWatching();
@@ -163,6 +179,7 @@ export async function createCore(options: CoreOptions & { migrationsDir?: string
     sending = false;
     s.stopWatching();
     s.rules.runner.stop();
+    s.stopStatus();
     await s.dispatcher?.stop();
     await s.contacts.close();
     s.db.close();

@@ -7,6 +7,12 @@ export interface Clock {
   now(): number;
   setTimeout(fn: () => void, ms: number): unknown;
   clearTimeout(handle: unknown): void;
+  /**
+   * A clock that only moves forward and ignores changes of the wall clock (performance.now()); the
+   * scheduler compares it with now() to notice a clock jump. Optional: a Clock without it is only
+   * judged by how late its timers fire.
+   */
+  monotonic?(): number;
 }
 
 /** Seals provider passwords and tokens (AES-256-GCM under the data dir's key, DESIGN.md §4). */
@@ -60,4 +66,5 @@ export const systemClock: Clock = {
     return t;
   },
   clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout),
+  monotonic: () => performance.now(),
 };

@@ -14,6 +14,10 @@ import { registerAppProtocol, registerSchemePrivileges } from './protocol';
 import { denyAllPermissions, hardenWebContents } from './security';
 import { createTrayController, type HostI18n, type Translate, type TrayController, type TrayIcons } from './tray';
 import { createMainWindow, hideOnClose, showWindow } from './window';
+import { startNotifier } from './notifier';
+import { APP_ENTRY_URL } from './security';
+import { applyLoginItem, readDesktopSettings } from './desktop-settings';
+import { serveIntegrationWhileLeased, type IntegrationHost } from '../integration/while-leased';
 
 /** Also electron-builder.yml's appId: Windows groups the taskbar and notifications by it. */
 export const APP_ID = 'tw.smsdesk.app';
@@ -62,6 +66,8 @@ export function iconPaths(isPackaged: boolean, deps: Pick<HostDeps, 'appRoot' | 
     tray: {
       normal: path.join(dir, mac ? 'trayTemplate.png' : 'tray.png'),
       paused: path.join(dir, mac ? 'trayPausedTemplate.png' : 'tray-paused.png'),
+      sending: path.join(dir, mac ? 'traySendingTemplate.png' : 'tray-sending.png'),
+      attention: path.join(dir, mac ? 'trayAttentionTemplate.png' : 'tray-attention.png'),
     },
   };
 }
@@ -89,6 +95,8 @@ export function runApp(electron: ElectronApi, deps: HostDeps): HostHandle {
   let tray: TrayController | null = null;
   let core: Core | null = null;
   let coreClosed = false;
+  let stopNotifier: () => void = () => {};
+  let integration: IntegrationHost | null = null;
 
   const handle: HostHandle = {
     started: Promise.resolve(),
@@ -117,11 +125,16 @@ export function runApp(electron: ElectronApi, deps: HostDeps): HostHandle {
   app.on('will-quit', (event) => {
     tray?.destroy();
     tray = null;
+    stopNotifier();
     if (!core || coreClosed) return;
     // Close the database (and release the dispatcher lease) before the process ends.
     event.preventDefault();
     coreClosed = true;
-    core.close().catch((err: unknown) => log('closing the database failed', err)).finally(() => app.quit());
+    const closing = core;
+    // The integration API's port goes before the lease does, so the next holder can open it.
+    (integration?.stop() ?? Promise.resolve())
+      .catch((err: unknown) => log('closing the integration API failed', err))
+      .then(() => closing.close()).catch((err: unknown) => log('closing the database failed', err)).finally(() => app.quit());
   });
 
   async function start(): Promise<void> {
@@ -164,6 +177,12 @@ export function runApp(electron: ElectronApi, deps: HostDeps): HostHandle {
     // which is where Cmd+C/V/Q live.
     if (deps.platform !== 'darwin') electron.Menu.setApplicationMenu(null);
     registerIpc(electron.ipcMain, openedCore);
+    // Start minimised / with the system (issue 7): settings in the database, read before the window opens.
+    const desktop = await readDesktopSettings(openedCore).catch((err: unknown) => {
+      log('the desktop settings could not be read', err);
+      return null;
+    });
+    if (desktop && app.isPackaged) applyLoginItem(app, desktop.startWithSystem);
 
     const icons = iconPaths(app.isPackaged, deps);
     const window = createMainWindow(electron, {
@@ -173,7 +192,7 @@ export function runApp(electron: ElectronApi, deps: HostDeps): HostHandle {
       openExternal: (url) => {
         electron.shell.openExternal(url).catch((err: unknown) => log('could not open a link', err));
       },
-      startHidden: startHidden(deps.argv),
+      startHidden: startHidden(deps.argv) || (desktop?.startMinimised ?? false),
     });
     win = window;
     hideOnClose(window, () => quitting);
@@ -188,8 +207,23 @@ export function runApp(electron: ElectronApi, deps: HostDeps): HostHandle {
       i18n,
       icons: icons.tray,
       open: () => showWindow(win),
+      compose: () => {
+        if (!win || win.isDestroyed()) return;
+        // A change of the hash only: the page stays, the router shows the composer.
+        win.loadURL(`${APP_ENTRY_URL}#/compose`).catch((err: unknown) => log('could not open the composer', err));
+        showWindow(win);
+      },
       quit: () => app.quit(),
       onError: (err) => log('tray', err),
+    });
+    integration = serveIntegrationWhileLeased({
+      core: openedCore,
+      log: (e) => log(e.kind === 'listening' ? `integration API at ${e.url}` : e.kind === 'stopped' ? 'integration API stopped' : `integration API cannot use port ${e.port}: ${e.reason}`),
+    });
+    stopNotifier = startNotifier(electron, { core: openedCore, t: i18n.t, open: () => showWindow(win), onError: (err) => log('notification', err) });
+    openedCore.onEvent((event) => {
+      if (event.type !== 'settings.changed' || !app.isPackaged) return;
+      readDesktopSettings(openedCore).then((d) => applyLoginItem(app, d.startWithSystem), (err: unknown) => log('the desktop settings could not be read', err));
     });
   }
 

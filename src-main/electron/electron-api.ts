@@ -133,6 +133,8 @@ export interface AppLike {
   setAppUserModelId(id: string): void;
   quit(): void;
   exit(exitCode?: number): void;
+  /** Start with the system (issue 7): the login item, opened hidden in the tray. */
+  setLoginItemSettings(settings: { openAtLogin: boolean; args?: string[] }): void;
 }
 
 export interface DialogLike {
@@ -141,6 +143,17 @@ export interface DialogLike {
 
 export interface ShellLike {
   openExternal(url: string): Promise<void>;
+}
+
+/** An OS notification (Electron's Notification). */
+export interface NotificationLike {
+  show(): void;
+  on(event: string, listener: () => void): unknown;
+}
+
+export interface NotificationStatic {
+  new (options: { title: string; body: string }): NotificationLike;
+  isSupported(): boolean;
 }
 
 /** Everything main.ts hands to runApp(). */
@@ -154,4 +167,6 @@ export interface ElectronApi {
   dialog: DialogLike;
   shell: ShellLike;
   session: { readonly defaultSession: SessionLike };
+  /** Absent in hosts that cannot show notifications (and in older fakes). */
+  Notification?: NotificationStatic;
 }

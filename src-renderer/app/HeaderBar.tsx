@@ -12,6 +12,7 @@ import { useApi } from './providers/api';
 import { queryKeys, useDispatcherStatus } from './queries';
 import { errorText } from '../components/error-text';
 import { BalanceIndicator } from '../features/sending/BalanceIndicator';
+import { SchedulerSummary } from '../features/scheduler/SchedulerSummary';
 
 type SendingState = 'paused' | 'active' | 'elsewhere' | 'idle';
 
@@ -75,6 +76,8 @@ export function HeaderBar({ route, info }: { route: RouteId; info: AppInfo }) {
           {info.testMode && <Tag color="gold">{t('common.testMode')}</Tag>}
           <BalanceIndicator />
         </Space>
+        <Divider orientation="vertical" />
+        <SchedulerSummary timeZone={info.timeZone} />
         <Divider orientation="vertical" />
         <SendingControl />
       </div>

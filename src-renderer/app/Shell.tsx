@@ -9,6 +9,7 @@ import { navIcons } from './nav';
 import { useConnectionState } from './providers/api';
 import { HeaderBar } from './HeaderBar';
 import { PausedAccountsBanner } from '../features/sending/PausedAccountsBanner';
+import { MissedBanner } from '../features/scheduler/MissedBanner';
 import { ComposePage } from '../features/compose/ComposePage';
 import { LogPage } from '../features/log/LogPage';
 import { ContactsPage } from '../features/contacts/ContactsPage';
@@ -73,6 +74,7 @@ export function Shell({ info }: { info: AppInfo }) {
         <HeaderBar route={route} info={info} />
         {info.testMode && <Alert banner type="warning" showIcon title={t('common.testModeBanner')} className="banner" data-testid="test-mode-banner" />}
         <PausedAccountsBanner />
+        <MissedBanner timeZone={info.timeZone} />
         {connection === 'offline' && <Alert banner type="error" showIcon title={t('shell.connection.lost')} className="banner" />}
         <Layout.Content className="shell-content">
           <div className="room">

@@ -12,6 +12,7 @@ import { contactsContract } from './contacts-schemas';
 import { dataContract } from './data-schemas';
 import { composeContract } from './compose-schemas';
 import { rulesContract } from './rules-schemas';
+import { schedulerContract } from './scheduler-schemas';
 
 const empty = z.object({}).strict();
 
@@ -100,7 +101,7 @@ export const contract = {
       at: z.string().max(64).optional(),
       account: z.string().min(1).max(100).optional(),
       memo: z.string().max(500).optional(),
-      origin: z.enum(['composer', 'cli']).default('composer'),
+      origin: z.enum(['composer', 'cli', 'api']).default('composer'),
       /** Marketing messages wait for the end of quiet hours even when sent by hand. */
       purpose: z.enum(messagePurposes).optional(),
     }).strict(),
@@ -159,6 +160,7 @@ export const contract = {
   ...dataContract,
   ...composeContract,
   ...rulesContract,
+  ...schedulerContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -3,6 +3,7 @@
 // that something changed, so listeners refetch.
 import { z } from 'zod';
 import { importResultSchema } from './contacts-schemas';
+import { schedulerStatusSchema } from './scheduler-schemas';
 import { dataChangedEventSchema, dataProgressEventSchema } from './data-schemas';
 
 export const coreEventSchema = z.discriminatedUnion('type', [
@@ -16,6 +17,11 @@ export const coreEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('contacts.import.finished'), importId: z.string(), result: importResultSchema }),
   // Reminder rules (issue 7): a rule or its history changed (refetch the Rules room).
   z.object({ type: z.literal('rules.changed') }),
+  // Scheduler (issue 7): catch-up marked messages missed (ids) or deferred them; the status summary changed.
+  z.object({ type: z.literal('scheduler.changed'), missed: z.array(z.number().int()) }),
+  z.object({ type: z.literal('scheduler.status'), status: schedulerStatusSchema }),
+  // One dispatcher pass handed messages to providers: how many were accepted (for "after each batch").
+  z.object({ type: z.literal('scheduler.batch'), accepted: z.number().int(), failed: z.number().int() }),
   dataProgressEventSchema,
   dataChangedEventSchema,
   // Phrase templates (issue 5) were saved or removed (here or by another process).

@@ -4,3 +4,4 @@ export * from './events';
 export * from './errors';
 export * from './dispatch';
 export * from './contacts-schemas';
+export * from './scheduler-schemas';

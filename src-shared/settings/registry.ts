@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { languages } from '../i18n/languages';
 
-export const settingGroups = ['general', 'shop', 'sending', 'compose', 'data', 'rules'] as const;
+export const settingGroups = ['general', 'shop', 'sending', 'compose', 'scheduler', 'integration', 'data', 'rules'] as const;
 export type SettingGroup = (typeof settingGroups)[number];
 
 export function isValidTimeZone(zone: string): boolean {
@@ -80,6 +80,14 @@ export const settingDefinitions = {
   'compose.testNumber': def({ group: 'compose', kind: 'string', schema: z.string().trim().max(40), default: '' }),
   /** The same template to the same number within this many days is a warning (0 = no check). */
   'compose.templateRepeatDays': def({ group: 'compose', kind: 'integer', min: 0, max: 365, schema: z.number().int().min(0).max(365), default: 7 }),
+  // Scheduler and tray (issue 7): catch-up after sleep or a closed app, life in the tray, notifications.
+  'scheduler.graceMinutes': def({ group: 'scheduler', kind: 'integer', min: 0, max: 1440, schema: z.number().int().min(0).max(1440), default: 120 }),
+  'scheduler.startMinimised': def({ group: 'scheduler', kind: 'boolean', schema: z.boolean(), default: false }),
+  'scheduler.startWithSystem': def({ group: 'scheduler', kind: 'boolean', schema: z.boolean(), default: false }),
+  'scheduler.notifyAfterBatch': def({ group: 'scheduler', kind: 'boolean', schema: z.boolean(), default: false }),
+  // Integration API (issue 7): a local HTTP door for management systems, off until the operator opens it.
+  'integration.enabled': def({ group: 'integration', kind: 'boolean', schema: z.boolean(), default: false }),
+  'integration.port': def({ group: 'integration', kind: 'integer', min: 1024, max: 65535, schema: z.number().int().min(1024).max(65535), default: 8787 }),
   // Data maintenance: '' = the default folder beside the data folder (see core/maintenance/locations.ts).
   'data.backupDir': def({ group: 'data', kind: 'string', schema: z.string().trim().max(1000), default: '' }),
   'data.autoBackup': def({ group: 'data', kind: 'boolean', schema: z.boolean(), default: true }),

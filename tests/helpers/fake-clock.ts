@@ -30,6 +30,8 @@ export async function flushAsync(rounds = 3): Promise<void> {
 
 export class FakeClock implements Clock {
   private current: number;
+  /** Moves with advance(), not with jump()/setNow(): the monotonic clock of a PC whose wall clock changed. */
+  private mono = 0;
   private timers: Timer[] = [];
   private nextId = 1;
   private seq = 0;
@@ -40,6 +42,10 @@ export class FakeClock implements Clock {
 
   now(): number {
     return this.current;
+  }
+
+  monotonic(): number {
+    return this.mono;
   }
 
   setTimeout(fn: () => void, ms: number): FakeTimerHandle {
@@ -97,7 +103,7 @@ export class FakeClock implements Clock {
       this.fireFirst();
       if (++fired > MAX_FIRES_PER_ADVANCE) throw new Error('FakeClock: timers keep re-arming within the window (a busy loop?)');
     }
-    this.current = target;
+    this.moveTo(target);
     return fired;
   }
 
@@ -113,7 +119,7 @@ export class FakeClock implements Clock {
       await flushAsync();
       if (++fired > MAX_FIRES_PER_ADVANCE) throw new Error('FakeClock: timers keep re-arming within the window (a busy loop?)');
     }
-    this.current = target;
+    this.moveTo(target);
     await flushAsync();
     return fired;
   }
@@ -143,7 +149,12 @@ export class FakeClock implements Clock {
 
   private fireFirst(): void {
     const timer = this.timers.shift()!;
-    if (timer.due > this.current) this.current = timer.due;
+    if (timer.due > this.current) this.moveTo(timer.due);
     timer.fn();
+  }
+
+  private moveTo(target: number): void {
+    this.mono += Math.max(0, target - this.current);
+    this.current = target;
   }
 }

@@ -80,6 +80,15 @@ const examples: Record<MethodName, Record<string, unknown>[]> = {
   'compose.check': [{ draft: { recipients: { numbers: '0912345678, 12' }, text: '您好' } }, { draft: { recipients: {}, text: '' } }],
   'compose.send': [{ draft: { recipients: { numbers: '0912345678' }, text: '您好' }, acknowledged: ['quiet_hours'] }],
   'compose.sendTest': [{ draft: { recipients: {}, text: '測試' }, to: '0912345678' }],
+  'scheduler.status': [{}],
+  'scheduler.missed': [{}, { limit: 5 }],
+  'scheduler.acknowledge': [{ ids: [1] }, { all: 'missed' }, {}],
+  'integration.keys.list': [{}],
+  'integration.keys.create': [{ name: 'POS' }],
+  'integration.keys.revoke': [{ id: 1 }, { id: 999 }],
+  'integration.messages.create': [{ apiKey: 'smsd_wrong', request: { to: '0912345678', text: 'hi' } }],
+  'integration.events.create': [{ apiKey: 'smsd_wrong', kind: 'purchase', request: { to: '0912345678', amount: 100 } }],
+  'integration.messages.get': [{ apiKey: 'smsd_wrong', id: 1 }],
 };
 
 /** Arbitrary JSON, the method's own keys holding arbitrary JSON, and its examples with one key changed. */

@@ -5,6 +5,7 @@ import { startWebServer } from '../../web/server';
 import { openContext, type GlobalOptions } from '../context';
 import { parsePort } from '../parse';
 import { logUnhandledRejections, untilSignal } from '../signals';
+import { serveIntegration } from '../integration-host';
 
 /** Opens the URL in the default browser; failing that, the printed URL is enough. */
 function openInBrowser(url: string): void {
@@ -28,6 +29,7 @@ export function registerServe(program: Command, globals: () => GlobalOptions): v
     .action(async (opts: { port: number; open: boolean }) => {
       const ctx = await openContext(globals(), { dispatch: true });
       logUnhandledRejections((line) => ctx.err(`[smsdesk] ${line}`));
+      const integration = serveIntegration(ctx);
       try {
         const server = await startWebServer({ core: ctx.core, port: opts.port, language: ctx.language, log: (line) => ctx.err(line) });
         // This exact line is what scripts (and the end-to-end tests) read.
@@ -37,6 +39,7 @@ export function registerServe(program: Command, globals: () => GlobalOptions): v
         await untilSignal();
         await server.close();
       } finally {
+        await integration.stop();
         await ctx.core.close();
       }
       ctx.err(ctx.t('cli.stopped'));

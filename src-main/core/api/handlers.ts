@@ -16,6 +16,7 @@ import type { Clock } from '../types';
 import type { DataHandlers } from '../maintenance/service';
 import type { ComposeHandlers } from '../compose/handlers';
 import type { RulesHandlers } from '../rules/handlers';
+import type { SchedulerHandlers } from '../scheduler/handlers';
 
 export interface HandlerDeps {
   version: string;
@@ -42,6 +43,8 @@ export interface HandlerDeps {
   compose: ComposeHandlers;
   /** Reminder rules (issue 7). */
   rules: RulesHandlers;
+  /** Scheduler status, the missed notice and the integration API (issue 7). */
+  scheduler: SchedulerHandlers;
 }
 
 export function createHandlers(d: HandlerDeps): ApiHandlers {
@@ -156,5 +159,6 @@ export function createHandlers(d: HandlerDeps): ApiHandlers {
     ...d.data,
     ...d.compose,
     ...d.rules,
+    ...d.scheduler,
   };
 }

@@ -24,6 +24,8 @@ import type { Lease } from './lease';
 import { statusPollDelayMs } from './backoff';
 import { createBalanceKeeper, NO_CREDIT_REASON, type BalanceKeeper } from './balance';
 import { RateLimiter } from './rate-limiter';
+import type { CatchUpRunner } from '../scheduler/catch-up-runner';
+import { createWakeWatch } from '../scheduler/wake-watch';
 
 export const MAX_TIMER_MS = 30_000;
 const HEARTBEAT_MS = 10_000;
@@ -60,6 +62,8 @@ export interface DispatcherDeps {
   /** Numbers that opted out (contacts); by default nobody. */
   optedOut?: OptedOut;
   balances?: BalanceKeeper;
+  /** Overdue timed messages after a closed app, a sleep or a clock jump (issue 7); none without it. */
+  catchUp?: CatchUpRunner;
 }
 
 export interface Dispatcher {
@@ -95,6 +99,11 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
   let stopped = false;
   let active = false;
   const touched = new Set<number>();
+  // Lost time (sleep, clock jump) seen by a timer wake: overdue timed messages go through catch-up.
+  const wakeWatch = createWakeWatch(clock);
+  let lostTime = false;
+  /** Accepted and refused by providers during this pass (the "batch" notification). */
+  const batch = { accepted: 0, failed: 0 };
   const flows = new Map<number, AccountFlow>();
   const pauseStmt = db.prepare('update accounts set paused_reason = ?, updated_at = ? where id = ? and paused_reason is null');
   const limitsStmt = db.prepare<[number], { rate_per_second: number | null; concurrency: number | null }>('select rate_per_second, concurrency from accounts where id = ?');
@@ -209,11 +218,13 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
         // If another dispatcher took the lease meanwhile and marked the row `unknown`, the provider's
         // answer still resolves it: it was accepted.
         moved = transitions.transition(row.id, 'sending', 'sent', now, patch, note) || transitions.transition(row.id, 'unknown', 'sent', now, patch, note);
+        if (moved) batch.accepted++;
         break;
       }
       case 'rejected':
         // A provider's documented "please send again" is a refusal before acceptance: retry it.
-        moved = isProviderRetryable(provider.name, outcome.code) ? applyRetry(row, outcome, now) : failDefinitely(row.id, outcome, now);
+        if (isProviderRetryable(provider.name, outcome.code)) moved = applyRetry(row, outcome, now);
+        else if ((moved = failDefinitely(row.id, outcome, now))) batch.failed++;
         break;
       case 'account':
         moved = failDefinitely(row.id, outcome, now);
@@ -516,8 +527,21 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     }
     if (!held) return;
     if (fresh) reconcileOrphans(now);
+    // Nobody sent while the lease was free (the app was closed) or while time was lost: what is
+    // overdue by then follows the catch-up policy before anything due is promoted.
+    if ((fresh || lostTime) && deps.catchUp) {
+      lostTime = false;
+      const caught = deps.catchUp.run(now);
+      const changed = [...caught.sent, ...caught.waiting, ...caught.missed];
+      changed.forEach((id) => touched.add(id));
+      if (changed.length > 0) deps.log(`catch-up: ${caught.sent.length} sent late, ${caught.waiting.length} wait for the end of quiet hours, ${caught.missed.length} missed`);
+      if (caught.missed.length > 0 || caught.waiting.length > 0) bus.emit({ type: 'scheduler.changed', missed: caught.missed });
+    }
     for (const id of repo.promoteScheduled(now)) touched.add(id);
+    batch.accepted = 0;
+    batch.failed = 0;
     await sendLoop();
+    if (batch.accepted > 0) bus.emit({ type: 'scheduler.batch', accepted: batch.accepted, failed: batch.failed });
     // After waiting on providers, check the lease again before polling: a holder that stalled may
     // have lost it meanwhile (and only the holder asks providers for reports).
     if (stopped || !lease.acquire(clock.now()).held) return;
@@ -539,7 +563,19 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
       delay = 1000;
     }
     delay = Math.min(delay, active ? HEARTBEAT_MS : 5000, MAX_TIMER_MS);
-    timer = clock.setTimeout(() => void tick(), delay);
+    wakeWatch.armed(delay);
+    timer = clock.setTimeout(() => {
+      noteLostTime();
+      void tick();
+    }, delay);
+  }
+
+  /** Did the wall clock lose or gain time since the timer was armed? Then catch-up runs on the next pass. */
+  function noteLostTime(): void {
+    const lost = wakeWatch.woke();
+    if (!lost) return;
+    lostTime = true;
+    deps.log(`timer wake shows lost time (${lost.kind}, ${Math.round(lost.ms / 1000)} s): overdue timed messages follow the catch-up policy`);
   }
 
   function flushTouched(): void {
@@ -577,8 +613,14 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     tick,
     wake() {
       if (stopped) return;
+      // The armed timer is replaced: whatever it would have noticed about lost time is noticed now.
+      noteLostTime();
       clock.clearTimeout(timer);
-      timer = clock.setTimeout(() => void tick(), 0);
+      wakeWatch.armed(0);
+      timer = clock.setTimeout(() => {
+        noteLostTime();
+        void tick();
+      }, 0);
     },
     isActive: () => active,
     async stop() {

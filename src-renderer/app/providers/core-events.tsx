@@ -6,11 +6,12 @@ import type { CoreEvent } from '../../../src-shared/api/events';
 import { queryKeys } from '../queries';
 import { contactsEventRefresh } from '../../features/contacts/queries';
 import { rulesEventRefresh } from '../../features/rules/queries';
+import { schedulerEventRefresh } from '../../features/scheduler/queries';
 import { useApi, useConnectionStore } from './api';
 import { refresh } from './refresh';
 
 function invalidate(queryClient: QueryClient, event: CoreEvent): void {
-  const keys: (readonly string[])[] = [];
+  const keys: (readonly string[])[] = [...schedulerEventRefresh(queryClient, event)];
   switch (event.type) {
     case 'messages.changed':
       // The dispatcher's counts are derived from the messages.

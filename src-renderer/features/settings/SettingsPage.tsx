@@ -7,6 +7,7 @@ import { useSettings } from '../../app/queries';
 import { errorText } from '../../components/error-text';
 import { AccountsCard } from './AccountsCard';
 import { SettingControl } from './SettingControl';
+import { ApiKeysCard } from '../scheduler/ApiKeysCard';
 
 const keysOf = (group: SettingGroup) => settingKeys.filter((k) => settingDefinitions[k].group === group);
 
@@ -40,6 +41,7 @@ export function SettingsPage({ info }: { info: AppInfo }) {
       </Col>
       <Col xs={24} xl={10}>
         <AccountsCard />
+        <ApiKeysCard timeZone={info.timeZone} />
       </Col>
     </Row>
   );

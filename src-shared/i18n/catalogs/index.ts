@@ -18,6 +18,8 @@ import contactsUi from './contacts-ui';
 import data from './data';
 import composeCore from './compose-core';
 import rules from './rules';
+import scheduler from './scheduler';
+import integration from './integration';
 
 export const catalogs: Record<string, Catalog> = {
   errors,
@@ -37,4 +39,6 @@ export const catalogs: Record<string, Catalog> = {
   data,
   composeCore,
   rules,
+  scheduler,
+  integration,
 };

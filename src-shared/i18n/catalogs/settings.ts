@@ -18,6 +18,8 @@ export default {
       shop: { title: '門市', help: '店名、時區與所在地區' },
       sending: { title: '發送', help: '暫停、重試、勿擾時段、發送上限與測試帳號' },
       compose: { title: '撰寫', help: '發送者標示、開頭與結尾、退訂文字、測試號碼與重複範本檢查' },
+      scheduler: { title: '排程與系統匣', help: '錯過的預約、系統匣與通知' },
+      integration: { title: '系統串接', help: '讓會員或管理系統透過本機 API 發送簡訊' },
       data: { title: '資料', help: '備份的位置與自動備份' },
       rules: { title: '提醒規則', help: '生日等自動提醒的寄送方式' },
     },
@@ -61,6 +63,16 @@ export default {
         testNumber: { label: '自己的手機號碼', help: '「發送測試簡訊」會寄到這個號碼。', placeholder: '例如：0912 345 678' },
         templateRepeatDays: { label: '重複範本提醒', help: '同一個號碼在這麼多天內收過同一個範本時，發送前會提醒（0 = 不檢查）。', unit: '天' },
       },
+      scheduler: {
+        graceMinutes: { label: '補發寬限時間', help: '電腦睡眠或程式關閉而錯過的預約簡訊，逾時不超過這段時間（且不在勿擾時段）時自動補發；更久的標示為「已錯過」並通知您。', unit: '分鐘' },
+        startMinimised: { label: '啟動時縮到系統匣', help: '開啟程式時不顯示視窗，只在系統匣執行。' },
+        startWithSystem: { label: '開機時自動啟動', help: '登入電腦時自動啟動 smsdesk（縮到系統匣）。' },
+        notifyAfterBatch: { label: '每批發送完成後通知', help: '每一批簡訊送出後，顯示系統通知。' },
+      },
+      integration: {
+        enabled: { label: '開啟本機 API', help: '只接受這台電腦（127.0.0.1）的連線，且需要 API 金鑰。' },
+        port: { label: 'API 連接埠', help: '本機 API 使用的連接埠號碼。' },
+      },
       sandbox: {
         deliveryDelayMs: { label: '測試帳號送達時間', help: '測試帳號在多久之後回報「已送達」，用來模擬真實業者的回報時間。', unit: '毫秒' },
       },
@@ -100,6 +112,8 @@ export default {
       shop: { title: 'Shop', help: 'Shop name, time zone and region' },
       sending: { title: 'Sending', help: 'Pausing, retries, quiet hours, limits and the test account' },
       compose: { title: 'Compose', help: 'Sender tag, prefix and suffix, opt-out text, test number and repeated-template check' },
+      scheduler: { title: 'Scheduler and tray', help: 'Missed timed messages, the tray and notifications' },
+      integration: { title: 'Integration', help: 'Let a membership or management system send through a local API' },
       data: { title: 'Data', help: 'Where backups go, and automatic backups' },
       rules: { title: 'Reminder rules', help: 'How automatic reminders such as birthdays are sent' },
     },
@@ -143,6 +157,16 @@ export default {
         testNumber: { label: 'Your own mobile', help: '“Send a test” goes to this number.', placeholder: 'For example: 0912 345 678' },
         templateRepeatDays: { label: 'Repeated template warning', help: 'Warn before sending when a number got the same template within this many days (0 = no check).', unit: 'days' },
       },
+      scheduler: {
+        graceMinutes: { label: 'Catch-up grace time', help: 'Timed messages missed while the PC slept or the app was closed go out on their own if they are no later than this (and it is not quiet hours); older ones are marked missed and you are told.', unit: 'minutes' },
+        startMinimised: { label: 'Start minimised to the tray', help: 'Open without showing the window; smsdesk runs in the tray.' },
+        startWithSystem: { label: 'Start with the system', help: 'Start smsdesk (in the tray) when you log in to this PC.' },
+        notifyAfterBatch: { label: 'Notify after each batch', help: 'Show a system notification after each batch of messages has been sent.' },
+      },
+      integration: {
+        enabled: { label: 'Local API', help: 'Accepts connections from this PC only (127.0.0.1), and only with an API key.' },
+        port: { label: 'API port', help: 'The port number the local API listens on.' },
+      },
       sandbox: {
         deliveryDelayMs: { label: 'Test account delivery time', help: 'How long the test account takes to report “Delivered”, to imitate a real provider.', unit: 'ms' },
       },
@@ -182,6 +206,8 @@ export default {
       shop: { title: '门店', help: '店名、时区与所在地区' },
       sending: { title: '发送', help: '暂停、重试、免打扰时段、发送上限与测试账号' },
       compose: { title: '撰写', help: '签名、开头与结尾、退订文字、测试号码与重复模板检查' },
+      scheduler: { title: '定时与托盘', help: '错过的定时短信、系统托盘与通知' },
+      integration: { title: '系统对接', help: '让会员或管理系统通过本机 API 发送短信' },
       data: { title: '数据', help: '备份的位置与自动备份' },
       rules: { title: '提醒规则', help: '生日等自动提醒的发送方式' },
     },
@@ -225,6 +251,16 @@ export default {
         testNumber: { label: '自己的手机号码', help: '“发送测试短信”会发到这个号码。', placeholder: '例如：138 0013 8000' },
         templateRepeatDays: { label: '重复模板提醒', help: '同一个号码在这么多天内收到过同一个模板时，发送前会提醒（0 = 不检查）。', unit: '天' },
       },
+      scheduler: {
+        graceMinutes: { label: '补发宽限时间', help: '电脑睡眠或程序关闭而错过的定时短信，逾时不超过这段时间（且不在免打扰时段）时自动补发；更久的标记为“已错过”并通知您。', unit: '分钟' },
+        startMinimised: { label: '启动时最小化到托盘', help: '打开程序时不显示窗口，只在系统托盘运行。' },
+        startWithSystem: { label: '开机自动启动', help: '登录电脑时自动启动 smsdesk（最小化到托盘）。' },
+        notifyAfterBatch: { label: '每批发送完成后通知', help: '每一批短信发出后，显示系统通知。' },
+      },
+      integration: {
+        enabled: { label: '开启本机 API', help: '只接受本机（127.0.0.1）的连接，并且需要 API 密钥。' },
+        port: { label: 'API 端口', help: '本机 API 使用的端口号。' },
+      },
       sandbox: {
         deliveryDelayMs: { label: '测试账号送达时间', help: '测试账号多久之后回报“已送达”，用来模拟真实服务商的回报时间。', unit: '毫秒' },
       },
@@ -264,6 +300,8 @@ export default {
       shop: { title: '店舗', help: '店名・タイムゾーン・地域' },
       sending: { title: '送信', help: '一時停止、再試行、送信停止時間帯、上限、テスト用アカウント' },
       compose: { title: '作成', help: '送信者名、冒頭と末尾、配信停止の文言、テスト番号、同じテンプレートの確認' },
+      scheduler: { title: '予約とトレイ', help: '送れなかった予約、トレイ、通知' },
+      integration: { title: '連携', help: '会員・管理システムからローカル API で送信' },
       data: { title: 'データ', help: 'バックアップの保存先と自動バックアップ' },
       rules: { title: 'リマインダー', help: '誕生日などの自動リマインダーの送り方' },
     },
@@ -306,6 +344,16 @@ export default {
         optOutLine: { label: '配信停止の文言', help: '広告メッセージにはこの文言が必要です。空欄なら地域により「配信停止」「退訂」「退订」。', placeholder: '例：配信停止は STOP と返信' },
         testNumber: { label: '自分の携帯番号', help: '「テスト送信」はこの番号に送られます。', placeholder: '例：090-1234-5678' },
         templateRepeatDays: { label: '同じテンプレートの確認', help: '同じ番号にこの日数以内に同じテンプレートを送っていると、送信前に注意します（0 = 確認しない）。', unit: '日' },
+      },
+      scheduler: {
+        graceMinutes: { label: '後送りの猶予時間', help: 'スリープやアプリ終了で送れなかった予約は、遅れがこの時間以内（かつ送信停止時間帯の外）なら自動で送ります。それより古いものは「未送信」にしてお知らせします。', unit: '分' },
+        startMinimised: { label: 'トレイに最小化して起動', help: 'ウィンドウを表示せず、トレイで動作します。' },
+        startWithSystem: { label: 'ログイン時に起動', help: 'このパソコンにログインしたとき smsdesk を（トレイで）起動します。' },
+        notifyAfterBatch: { label: '送信のたびに通知', help: 'ひとまとまりの送信が終わるたびにシステム通知を表示します。' },
+      },
+      integration: {
+        enabled: { label: 'ローカル API', help: 'このパソコン（127.0.0.1）からの接続のみ、API キー付きで受け付けます。' },
+        port: { label: 'API のポート', help: 'ローカル API が使うポート番号。' },
       },
       sandbox: {
         deliveryDelayMs: { label: 'テスト用アカウントの配信時間', help: 'テスト用アカウントが「配信済み」を報告するまでの時間です。実際の事業者の報告を再現します。', unit: 'ミリ秒' },

@@ -1,7 +1,7 @@
 // A minimal Core (src-main/core/types.ts) for the Electron host's unit tests: a few handlers behind
 // the real contract validation (dispatchCall), and an event stream the test drives. The host only
 // forwards calls and reacts to events; the real core has its own tests.
-import { ApiError, dispatchCall, isMethodName, type ApiHandlers, type CoreEvent, type DispatcherStatus } from '../../../src-shared/api';
+import { ApiError, dispatchCall, isMethodName, type ApiHandlers, type CoreEvent, type DispatcherStatus, type SchedulerStatus } from '../../../src-shared/api';
 import type { Language } from '../../../src-shared/i18n';
 import type { Core } from '../../../src-main/core/types';
 
@@ -16,7 +16,15 @@ export interface FakeCore extends Core {
   listenerCount(): number;
 }
 
-export function createFakeCore(initial: { paused?: boolean; language?: Language; dataDir?: string } = {}): FakeCore {
+export function createFakeCore(initial: {
+  paused?: boolean;
+  language?: Language;
+  dataDir?: string;
+  /** When given, the core answers scheduler.status (issue 7); otherwise the method is unknown, as in an older core. */
+  schedulerStatus?: SchedulerStatus;
+  /** Stored settings (settings.list), e.g. scheduler.startMinimised. */
+  settings?: Record<string, string | number | boolean | null>;
+} = {}): FakeCore {
   const listeners = new Set<(event: CoreEvent) => void>();
   const status = (): DispatcherStatus => ({
     paused: core.paused,
@@ -41,6 +49,8 @@ export function createFakeCore(initial: { paused?: boolean; language?: Language;
       core.emit({ type: 'dispatcher.changed' });
       return status();
     },
+    ...(initial.schedulerStatus ? { 'scheduler.status': () => initial.schedulerStatus! } : {}),
+    'settings.list': () => ({ settings: Object.entries(initial.settings ?? {}).map(([key, value]) => ({ key, value, isDefault: false })) }),
     'messages.get': ({ id }) => {
       if (id === 404) throw new ApiError('not_found', 'errors.notFound.message', { id });
       throw new Error(`disk on fire at /secret/path for #${id}`);

@@ -260,6 +260,28 @@ export class FakeApp extends Emitter implements AppLike {
   exit(exitCode = 0): void {
     this.exitCode = exitCode;
   }
+  loginItem: { openAtLogin: boolean; args?: string[] } | null = null;
+  setLoginItemSettings(settings: { openAtLogin: boolean; args?: string[] }): void {
+    this.loginItem = settings;
+  }
+}
+
+/** Electron's Notification: records what was shown; `click()` is the operator clicking it. */
+export class FakeNotification extends Emitter {
+  static shown: FakeNotification[] = [];
+  static supported = true;
+  static isSupported(): boolean {
+    return FakeNotification.supported;
+  }
+  constructor(readonly options: { title: string; body: string }) {
+    super();
+  }
+  show(): void {
+    FakeNotification.shown.push(this);
+  }
+  click(): void {
+    this.emitRaw('click');
+  }
 }
 
 export interface FakeElectron extends ElectronApi {
@@ -275,6 +297,8 @@ export interface FakeElectron extends ElectronApi {
 export function createFakeElectron(): FakeElectron {
   FakeBrowserWindow.instances = [];
   FakeTray.instances = [];
+  FakeNotification.shown = [];
+  FakeNotification.supported = true;
   const dialogErrors: Array<{ title: string; content: string }> = [];
   const opened: string[] = [];
   const Menu: FakeElectron['Menu'] = {
@@ -294,6 +318,7 @@ export function createFakeElectron(): FakeElectron {
     dialog: { errors: dialogErrors, showErrorBox: (title, content) => void dialogErrors.push({ title, content }) },
     shell: { opened, openExternal: async (url) => void opened.push(url) },
     session: { defaultSession: new FakeSession() },
+    Notification: FakeNotification,
   };
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createI18n } from '../../../src-shared/i18n';
-import { buildTrayMenu, createTrayController, trayMenuTemplate, trayToolTip, type TrayActions } from '../../../src-main/electron/tray';
+import { buildTrayMenu, createTrayController, trayIconState, trayMenuTemplate, trayToolTip, type TrayActions } from '../../../src-main/electron/tray';
+import type { SchedulerStatus } from '../../../src-shared/api/scheduler-schemas';
 import { FakeTray, createFakeElectron, type FakeMenu } from './fake-electron';
 import { createFakeCore, flush } from './fake-core';
 
@@ -20,17 +21,27 @@ function recordingActions() {
 }
 
 describe('tray menu template', () => {
-  it('has Open, Pause sending and Quit, in that order, in English', () => {
+  it('has Open, the next scheduled time, Pause sending and Quit, in that order, in English', () => {
     const { actions } = recordingActions();
     const items = trayMenuTemplate({ paused: false }, actions, translator('en'));
-    expect(items.map((i) => i.type ?? i.id)).toEqual(['open', 'separator', 'pause', 'separator', 'quit']);
-    expect(items.filter((i) => i.label).map((i) => i.label)).toEqual(['Open smsdesk', 'Pause sending', 'Quit smsdesk']);
+    expect(items.map((i) => i.type ?? i.id)).toEqual(['open', 'separator', 'next', 'pause', 'separator', 'quit']);
+    expect(items.filter((i) => i.label).map((i) => i.label)).toEqual(['Open smsdesk', 'Nothing scheduled', 'Pause sending', 'Quit smsdesk']);
+    expect(items.find((i) => i.id === 'next')?.enabled).toBe(false);
+  });
+
+  it('offers Compose when the host can open the composer, and shows the next scheduled time', () => {
+    const { actions, log } = recordingActions();
+    const items = trayMenuTemplate({ paused: false, nextDueText: '2026/06/01 10:30' }, { ...actions, compose: () => log.push('compose') }, translator('en'));
+    expect(items.map((i) => i.type ?? i.id)).toEqual(['open', 'compose', 'separator', 'next', 'pause', 'separator', 'quit']);
+    expect(items.find((i) => i.id === 'next')?.label).toBe('Next: 2026/06/01 10:30');
+    items.find((i) => i.id === 'compose')?.click?.();
+    expect(log).toEqual(['compose']);
   });
 
   it('is in Traditional Chinese by default', () => {
     const { actions } = recordingActions();
     const labels = trayMenuTemplate({ paused: false }, actions, translator('zh-TW')).flatMap((i) => (i.label ? [i.label] : []));
-    expect(labels).toEqual(['開啟 smsdesk', '暫停發送', '結束 smsdesk']);
+    expect(labels).toEqual(['開啟 smsdesk', '沒有預約的簡訊', '暫停發送', '結束 smsdesk']);
   });
 
   it('offers Resume sending while paused', () => {
@@ -93,7 +104,7 @@ describe('tray controller', () => {
     const { tray, menu, core } = controller(createFakeCore({ paused: false, language: 'en' }));
     expect(menu().item('pause').enabled).toBe(false);
     await flush();
-    expect(core.calls.map((c) => c.method).sort()).toEqual(['app.info', 'dispatcher.status']);
+    expect(core.calls.map((c) => c.method).sort()).toEqual(['app.info', 'dispatcher.status', 'scheduler.status']);
     expect(menu().item('pause')).toMatchObject({ label: 'Pause sending' });
     expect(menu().item('pause').enabled).not.toBe(false);
     expect(tray.toolTip).toBe('smsdesk: running');
@@ -165,5 +176,75 @@ describe('tray controller', () => {
     ctl.destroy();
     expect(core.listenerCount()).toBe(0);
     expect(tray.destroyed).toBe(true);
+  });
+});
+
+function summary(state: SchedulerStatus['state'], extra: Partial<SchedulerStatus> = {}): SchedulerStatus {
+  return {
+    state, paused: state === 'paused', queued: 3, scheduled: 2, nextDueAt: '2026-06-01T02:30:00.000Z',
+    attention: { failed: 0, missed: 0, unknown: 0, lowBalance: [], pausedAccounts: [] },
+    ...extra,
+  };
+}
+
+describe('tray states (scheduler.status)', () => {
+  function withIcons() {
+    const core = createFakeCore({ language: 'en' });
+    const electron = createFakeElectron();
+    const i18n = createI18n('en');
+    createTrayController(electron, {
+      core,
+      i18n: { t: (key, params) => i18n.t(key, params ?? {}), changeLanguage: (lang) => i18n.changeLanguage(lang) },
+      icons: { normal: 'idle.png', paused: 'paused.png', sending: 'sending.png', attention: 'attention.png' },
+      open: () => {},
+      quit: () => {},
+    });
+    return { core, tray: FakeTray.instances[0]! };
+  }
+
+  it.each([
+    ['idle', 'idle.png'],
+    ['sending', 'sending.png'],
+    ['paused', 'paused.png'],
+    ['attention', 'attention.png'],
+  ] as const)('%s shows %s', async (state, icon) => {
+    const { core, tray } = withIcons();
+    await flush();
+    core.emit({ type: 'scheduler.status', status: summary(state) });
+    expect(tray.image).toBe(icon);
+  });
+
+  it('the tooltip has the state, the queued and scheduled counts, the next time (shop zone) and what needs attention', async () => {
+    const { core, tray } = withIcons();
+    await flush();
+    core.emit({ type: 'scheduler.status', status: summary('attention', { attention: { failed: 2, missed: 1, unknown: 0, lowBalance: ['twsms'], pausedAccounts: [] } }) });
+    expect(tray.toolTip.split('\n')).toEqual([
+      'smsdesk: running',
+      'Needs attention · 3 waiting · 2 scheduled',
+      'Next: 06/01/2026, 10:30',
+      '1 missed',
+      '2 failed',
+      'Low balance: twsms',
+    ]);
+    expect((tray.menu as FakeMenu).item('next').label).toBe('Next: 06/01/2026, 10:30');
+  });
+
+  it('reads the summary at start when the core has it', async () => {
+    const core = createFakeCore({ language: 'en', schedulerStatus: summary('sending') });
+    const electron = createFakeElectron();
+    const i18n = createI18n('en');
+    createTrayController(electron, {
+      core, i18n: { t: (key, params) => i18n.t(key, params ?? {}), changeLanguage: (lang) => i18n.changeLanguage(lang) },
+      icons: { normal: 'idle.png', paused: 'paused.png', sending: 'sending.png' }, open: () => {}, quit: () => {},
+    });
+    await flush();
+    await flush();
+    expect(FakeTray.instances[0]!.image).toBe('sending.png');
+  });
+
+  it('trayIconState falls back to the pause setting before the summary arrives', () => {
+    expect(trayIconState({ paused: true })).toBe('paused');
+    expect(trayIconState({ paused: false })).toBe('idle');
+    expect(trayIconState({ paused: false, status: summary('attention') })).toBe('attention');
   });
 });

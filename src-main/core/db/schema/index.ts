@@ -5,3 +5,4 @@ export * from './messages';
 export * from './contacts';
 export * from './templates';
 export * from './rules';
+export * from './scheduler';
