@@ -29,7 +29,7 @@ test('a birthday rule from its preset; the preview shows the contact and the ren
   const editor = page.getByTestId('rule-editor');
   await expect(editor.getByTestId('rule-name')).toHaveValue('生日祝福');
   await editor.getByTestId('rule-template').click();
-  await page.getByRole('option', { name: '生日祝福範本' }).click();
+  await page.locator('.ant-select-item-option').filter({ hasText: '生日祝福範本' }).click();
   await editor.getByTestId('rule-editor-save').click();
   await expect(editor).toBeHidden();
 
