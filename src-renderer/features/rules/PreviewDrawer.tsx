@@ -8,6 +8,7 @@ import { useApi } from '../../app/providers/api';
 import { errorText } from '../../components/error-text';
 import { useDateTimeFormat, useNumberFormat } from '../../components/format';
 import { ruleKeys } from './queries';
+import { RuleHistory } from './RuleHistory';
 
 interface Props {
   /** A saved rule's id, or the rule as typed. */
@@ -84,6 +85,7 @@ export function PreviewDrawer({ subject, timeZone, onClose }: Props) {
           {p.recipients > p.samples.length && <Typography.Text type="secondary">{t('rules.ui.preview.andMore', { count: p.recipients - p.samples.length })}</Typography.Text>}
         </Space>
       )}
+      {saved && <RuleHistory id={saved.id} timeZone={timeZone} />}
     </Drawer>
   );
 }

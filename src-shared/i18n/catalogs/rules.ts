@@ -83,6 +83,7 @@ export default {
         andMore: '……另有 {{count}} 位客戶',
       },
       missed: { title: '有 {{count}} 次提醒因電腦關機或休眠而錯過', sendNow: '現在寄送', dismiss: '略過' },
+      history: { title: '最近的執行', empty: '還沒有執行過。', manual: '手動', counts: '排入 {{queued}} 則，略過 {{skipped}} 位', outcomes: { ran: '已執行', missed: '已錯過', failed: '失敗', dismissed: '已略過' } },
       editor: {
         newTitle: '新增提醒規則',
         editTitle: '編輯「{{name}}」',
@@ -196,6 +197,7 @@ export default {
         andMore: '… and {{count}} more contacts',
       },
       missed: { title: '{{count}} reminder run(s) were missed while the computer was off or asleep', sendNow: 'Send now', dismiss: 'Dismiss' },
+      history: { title: 'Recent runs', empty: 'It has not run yet.', manual: 'By hand', counts: '{{queued}} queued, {{skipped}} left out', outcomes: { ran: 'Ran', missed: 'Missed', failed: 'Failed', dismissed: 'Dismissed' } },
       editor: {
         newTitle: 'New reminder rule',
         editTitle: 'Edit “{{name}}”',
@@ -309,6 +311,7 @@ export default {
         andMore: '……另有 {{count}} 位客户',
       },
       missed: { title: '有 {{count}} 次提醒因电脑关机或休眠而错过', sendNow: '现在发送', dismiss: '略过' },
+      history: { title: '最近的执行', empty: '还没有执行过。', manual: '手动', counts: '排入 {{queued}} 条，略过 {{skipped}} 位', outcomes: { ran: '已执行', missed: '已错过', failed: '失败', dismissed: '已略过' } },
       editor: {
         newTitle: '新增提醒规则',
         editTitle: '编辑“{{name}}”',
@@ -422,6 +425,7 @@ export default {
         andMore: '…ほか {{count}} 人',
       },
       missed: { title: 'パソコンの電源オフやスリープのため {{count}} 回のリマインダーが実行されませんでした', sendNow: '今すぐ送信', dismiss: '見送る' },
+      history: { title: '最近の実行', empty: 'まだ実行されていません。', manual: '手動', counts: '{{queued}} 件を送信待ち、{{skipped}} 人を除外', outcomes: { ran: '実行済み', missed: '見逃し', failed: '失敗', dismissed: '見送り' } },
       editor: {
         newTitle: 'リマインダーのルールを追加',
         editTitle: '「{{name}}」を編集',
