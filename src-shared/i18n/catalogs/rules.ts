@@ -39,6 +39,7 @@ export default {
       inspection: { name: '定檢到期提醒', help: '每月 1 日提醒下個月應定檢的車主（定檢須在到期日前後一個月內完成）。' },
       insurance: { name: '保險到期提醒', help: '每天提醒保險在 30 天後及 7 天後到期的車主。' },
     },
+    tray: { missedRuns: '錯過的提醒：{{n}} 次' },
     cli: {
       badId: '「{{id}}」不是規則編號。',
       never: '不會再執行',
@@ -153,6 +154,7 @@ export default {
       inspection: { name: 'Inspection due next month', help: 'On day 1 of each month, to owners whose vehicle is due for inspection next month (it must be inspected within a month of the due date).' },
       insurance: { name: 'Insurance expiry', help: 'Every day, to owners whose insurance expires in 30 days, and again in 7 days.' },
     },
+    tray: { missedRuns: 'Missed reminder runs: {{n}}' },
     cli: {
       badId: '“{{id}}” is not a rule number.',
       never: 'never again',
@@ -267,6 +269,7 @@ export default {
       inspection: { name: '年检到期提醒', help: '每月 1 日提醒下个月应年检的车主。' },
       insurance: { name: '保险到期提醒', help: '每天提醒保险在 30 天后及 7 天后到期的车主。' },
     },
+    tray: { missedRuns: '错过的提醒：{{n}} 次' },
     cli: {
       badId: '“{{id}}”不是规则编号。',
       never: '不会再执行',
@@ -381,6 +384,7 @@ export default {
       inspection: { name: '車検満了のお知らせ', help: '毎月 1 日に、翌月が車検満了の車の持ち主へ送ります。' },
       insurance: { name: '保険満期のお知らせ', help: '毎日、保険が 30 日後と 7 日後に満期になる持ち主へ送ります。' },
     },
+    tray: { missedRuns: '見逃したリマインダー：{{n}} 回' },
     cli: {
       badId: '「{{id}}」はルール番号ではありません。',
       never: '今後実行されません',

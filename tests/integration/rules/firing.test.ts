@@ -154,6 +154,8 @@ describe('catch-up after sleep or a closed app', () => {
     const view = await core.api['rules.get']({ id: rule.id });
     expect(view.missed).toBe(3);
     expect(view.nextRunAt).toBe('2026-06-05T02:00:00.000Z');
+    // The tray and the header say something needs the operator.
+    expect(await core.api['scheduler.status']({})).toMatchObject({ state: 'attention', attention: { missedRuns: 3 } });
 
     // The operator sends one of them now and dismisses another: nothing was silently lost or burst.
     const missed = (await core.api['rules.history']({ id: rule.id, outcome: 'missed', limit: 10 })).occurrences;
@@ -161,6 +163,7 @@ describe('catch-up after sleep or a closed app', () => {
     expect([sentNow.outcome, sentNow.queued]).toEqual(['ran', 1]);
     await core.api['rules.resolveMissed']({ id: rule.id, occurrenceAt: missed[1]!.occurrenceAt, action: 'dismiss' });
     expect((await core.api['rules.get']({ id: rule.id })).missed).toBe(1);
+    expect((await core.api['scheduler.status']({})).attention.missedRuns).toBe(1);
     expect(ruleMessages(dataDir)).toHaveLength(2);
   });
 
