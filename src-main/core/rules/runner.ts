@@ -118,10 +118,13 @@ export function createRuleRunner(deps: RunnerDeps) {
   /** One pass: every enabled rule's due occurrences. Returns whether anything was handled. */
   function pass(): boolean {
     waitUntil = Infinity;
+    // No rule, no write: a shop without rules never takes the write lock for them.
+    const enabledRules = repo.enabled();
+    if (enabledRules.length === 0) return false;
     if (!db.transaction(() => holdsLease(clock.now())).immediate()) return false;
     let handled = false;
     let queuedAny = false;
-    for (const rule of repo.enabled()) {
+    for (const rule of enabledRules) {
       const now = clock.now();
       const due = occurrencesBetween(scheduleOf(rule), rule.cursorAt, now, BATCH);
       for (const at of due) {
