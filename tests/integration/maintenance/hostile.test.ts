@@ -147,11 +147,15 @@ describe('restore refuses a hostile corpus and leaves the live data untouched', 
     const { dir, good } = await setup();
     const work = path.join(dir, 'work-page.db');
     await verifyContainer(good, { extractTo: work });
+    // Scribble over the middle of the messages table's root page (it holds rows: the last page of the
+    // file may be an empty table's root, whose unused bytes no check reads).
+    const probe = new Database(work, { readonly: true });
+    const root = (probe.prepare(`select rootpage from sqlite_master where name = 'messages'`).get() as { rootpage: number }).rootpage;
+    probe.close();
     const bytes = Buffer.from(fs.readFileSync(work));
-    // Scribble over the middle of the last page (a table or index b-tree page).
     const pageSize = bytes.readUInt16BE(16);
-    const last = bytes.length - pageSize;
-    bytes.fill(0xa5, last + 8, last + pageSize - 8);
+    const start = (root - 1) * pageSize;
+    bytes.fill(0xa5, start + 8, start + pageSize - 8);
     fs.writeFileSync(work, bytes);
     const base = readLayout(good).manifest;
     const file = path.join(dir, 'page.smsbak');
