@@ -17,8 +17,9 @@ import { registerBackup } from './commands/backup';
 import { registerRestore } from './commands/restore';
 import { registerCheck } from './commands/check';
 import { registerCompact } from './commands/compact';
-import { registerApiKeys } from './commands/api-keys';
+import { registerRules } from './commands/rules';
 import { registerTemplates } from './commands/templates';
+import { registerApiKeys } from './commands/api-keys';
 import { readPackageVersion } from './version';
 
 export function buildProgram(): Command {
@@ -45,8 +46,9 @@ export function buildProgram(): Command {
   registerRestore(program, globals);
   registerCheck(program, globals);
   registerCompact(program, globals);
-  registerApiKeys(program, globals);
+  registerRules(program, globals);
   registerTemplates(program, globals);
+  registerApiKeys(program, globals);
   for (const command of program.commands) {
     command.exitOverride();
     for (const sub of command.commands) sub.exitOverride();

@@ -15,6 +15,8 @@ import { createHandlers } from './api/handlers';
 import { createComposeHandlers } from './compose/handlers';
 import { createComposeService, type ComposeService } from './compose/service';
 import { createTemplates } from './compose/templates';
+import { createRules, type RulesModule } from './rules/handlers';
+import { createComposeDelivery } from './rules/compose-delivery';
 import { createContacts } from './contacts/handlers';
 import { createOptOutLookup } from './contacts/opt-out';
 import { createContactsFingerprint } from './contacts/fingerprint';
@@ -59,6 +61,8 @@ interface Session {
   contacts: { close(): Promise<void> };
   /** Rendering, the pre-send check and sending of drafts (issue 5), for reminder rules and the API. */
   compose: ComposeService;
+  /** Reminder rules; the runner fires only in a process that dispatches. */
+  rules: RulesModule;
   stopWatching: () => void;
   stopStatus: () => void;
 }
@@ -116,6 +120,17 @@ export async function createCore(options: CoreOptions & { migrationsDir?: string
       db, settings, accounts, repo, templates, bus, clock,
       wake: () => (sending ? dispatcher?.wake() : undefined),
     });
+    const rules = createRules({
+      db, bus, clock, settings, lease, log,
+      delivery: createComposeDelivery({ db, compose, templates, accounts }),
+      graceMs: () => settings.get('scheduler.graceMinutes') * 60_000,
+      wakeDispatcher: () => (sending ? dispatcher?.wake() : undefined),
+    });
+    // The runner acts only while this process holds the lease: look again when that changes.
+    const stopRulesWake = bus.subscribe((e) => {
+      if (e.type === 'dispatcher.changed') rules.runner.wake();
+    });
+    const composeHandlers = createComposeHandlers({ compose, templates, bus });
     const attention = createAttention(db, accounts, settings);
     const keys = createKeyStore(db);
     const integration = createIntegrationService({ db, keys, outbox, repo, clock, compose, templates });
@@ -131,7 +146,8 @@ export async function createCore(options: CoreOptions & { migrationsDir?: string
         recordBalance: (accountId, balance, unit) => balances.record(accountId, balance, unit, clock.now()),
       },
       data: maintenance.handlers,
-      compose: createComposeHandlers({ compose, templates, bus }),
+      compose: composeHandlers,
+      rules: rules.handlers,
       scheduler: createSchedulerHandlers({ attention, keys, integration, repo, bus, clock }),
     });
     const stopStatus = watchSchedulerStatus(bus, clock, () => attention.status(clock.now()), log);
@@ -152,9 +168,18 @@ export async function createCore(options: CoreOptions & { migrationsDir?: string
       if (contactsNow !== contactsSeen) bus.emit({ type: 'contacts.changed', ids: [], source: 'external' });
       contactsSeen = contactsNow;
       bus.emit({ type: 'templates.changed' });
+      bus.emit({ type: 'rules.changed' });
       if (sending) dispatcher?.wake();
+      rules.runner.wake();
     });
-    return { db, handlers, settings, dispatcher, contacts, compose, stopWatching: () => { stopWatching(); unsubscribeContacts(); }, stopStatus };
+    return {
+      db, handlers, settings, dispatcher, contacts, compose, rules, stopStatus,
+      stopWatching: () => {
+        stopRulesWake();
+        stopWatching();
+        unsubscribeContacts();
+      },
+    };
   }
 
   async function closeSession(): Promise<void> {
@@ -163,6 +188,7 @@ export async function createCore(options: CoreOptions & { migrationsDir?: string
     session = null;
     sending = false;
     s.stopWatching();
+    s.rules.runner.stop();
     s.stopStatus();
     await s.dispatcher?.stop();
     await s.contacts.close();
@@ -190,6 +216,8 @@ export async function createCore(options: CoreOptions & { migrationsDir?: string
       sending = true;
       // First pass right away: take the lease, reconcile what a crashed run left, send what is due.
       session?.dispatcher?.wake();
+      // Reminder rules run where messages are sent: in the process that holds the lease.
+      if (session?.dispatcher) session.rules.runner.start();
     },
   });
 

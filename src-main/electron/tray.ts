@@ -71,6 +71,7 @@ export function trayToolTip(state: TrayState, t: Translate): string {
   if (a.failed) lines.push(t('scheduler.summary.reasons.failed', { n: a.failed }));
   if (a.unknown) lines.push(t('scheduler.summary.reasons.unknown', { n: a.unknown }));
   if (a.lowBalance.length) lines.push(t('scheduler.summary.reasons.lowBalance', { accounts: a.lowBalance.join(', ') }));
+  if (a.missedRuns) lines.push(t('rules.tray.missedRuns', { n: a.missedRuns }));
   if (a.pausedAccounts.length) lines.push(t('scheduler.summary.reasons.pausedAccounts', { accounts: a.pausedAccounts.join(', ') }));
   // Windows cuts a tray tooltip at 127 characters.
   return lines.join('\n').slice(0, 127);

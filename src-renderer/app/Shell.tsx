@@ -15,6 +15,7 @@ import { LogPage } from '../features/log/LogPage';
 import { ContactsPage } from '../features/contacts/ContactsPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { DataPage } from '../features/data/DataPage';
+import { RulesPage } from '../features/rules/RulesPage';
 import { ComingSoon } from '../features/placeholder/ComingSoon';
 
 export type AppInfo = MethodOutput<'app.info'>;
@@ -31,6 +32,8 @@ function Room({ route, info }: { route: RouteId; info: AppInfo }) {
       return <SettingsPage info={info} />;
     case 'data':
       return <DataPage info={info} />;
+    case 'rules':
+      return <RulesPage info={info} />;
     default:
       return <ComingSoon room={route} />;
   }

@@ -1,7 +1,7 @@
 // Navigation entries, in the order the counter uses them.
 import type { ReactNode } from 'react';
 import {
-  CalendarOutlined, DatabaseOutlined, EditOutlined, FileTextOutlined, HistoryOutlined, SettingOutlined, TeamOutlined,
+  BellOutlined, CalendarOutlined, DatabaseOutlined, EditOutlined, FileTextOutlined, HistoryOutlined, SettingOutlined, TeamOutlined,
 } from '@ant-design/icons';
 import type { RouteId } from './routes';
 
@@ -10,6 +10,7 @@ export const navIcons: Record<RouteId, ReactNode> = {
   contacts: <TeamOutlined />,
   templates: <FileTextOutlined />,
   schedules: <CalendarOutlined />,
+  rules: <BellOutlined />,
   log: <HistoryOutlined />,
   settings: <SettingOutlined />,
   data: <DatabaseOutlined />,

@@ -11,6 +11,7 @@ import { languages } from '../i18n/languages';
 import { contactsContract } from './contacts-schemas';
 import { dataContract } from './data-schemas';
 import { composeContract } from './compose-schemas';
+import { rulesContract } from './rules-schemas';
 import { schedulerContract } from './scheduler-schemas';
 
 const empty = z.object({}).strict();
@@ -158,6 +159,7 @@ export const contract = {
   ...contactsContract,
   ...dataContract,
   ...composeContract,
+  ...rulesContract,
   ...schedulerContract,
 } as const;
 

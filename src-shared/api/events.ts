@@ -15,6 +15,8 @@ export const coreEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('contacts.changed'), ids: z.array(z.number().int()), source: z.enum(['local', 'external']) }),
   z.object({ type: z.literal('contacts.import.progress'), importId: z.string(), done: z.number().int(), total: z.number().int() }),
   z.object({ type: z.literal('contacts.import.finished'), importId: z.string(), result: importResultSchema }),
+  // Reminder rules (issue 7): a rule or its history changed (refetch the Rules room).
+  z.object({ type: z.literal('rules.changed') }),
   // Scheduler (issue 7): catch-up marked messages missed (ids) or deferred them; the status summary changed.
   z.object({ type: z.literal('scheduler.changed'), missed: z.array(z.number().int()) }),
   z.object({ type: z.literal('scheduler.status'), status: schedulerStatusSchema }),

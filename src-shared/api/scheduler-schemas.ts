@@ -26,6 +26,8 @@ export const schedulerStatusSchema = z.object({
     /** Accounts whose balance is below the low-balance setting. */
     lowBalance: z.array(z.string()),
     pausedAccounts: z.array(z.string()),
+    /** Reminder-rule runs found too late (issue 7's rules), waiting for the operator in the Rules room. */
+    missedRuns: z.number().int().optional(),
   }),
 });
 export type SchedulerStatus = z.infer<typeof schedulerStatusSchema>;

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { languages } from '../i18n/languages';
 
-export const settingGroups = ['general', 'shop', 'sending', 'compose', 'scheduler', 'integration', 'data'] as const;
+export const settingGroups = ['general', 'shop', 'sending', 'compose', 'scheduler', 'integration', 'data', 'rules'] as const;
 export type SettingGroup = (typeof settingGroups)[number];
 
 export function isValidTimeZone(zone: string): boolean {
@@ -98,6 +98,8 @@ export const settingDefinitions = {
     default: '21:30',
   }),
   'data.keepBackups': def({ group: 'data', kind: 'integer', min: 1, max: 365, schema: z.number().int().min(1).max(365), default: 14 }),
+  // Reminder rules (issue 7): where a 29 February birthday is greeted in a year without one.
+  'rules.leapDayBirthday': def({ group: 'rules', kind: 'enum', options: ['feb28', 'mar1'] as const, schema: z.enum(['feb28', 'mar1']), default: 'feb28' }),
 } as const;
 
 export type SettingKey = keyof typeof settingDefinitions;

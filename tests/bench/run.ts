@@ -14,6 +14,7 @@ const cases: BenchCase[] = [
   (await import('./cases/maintenance')).default,
   (await import('./cases/scheduler')).default,
   (await import('./cases/compose')).default,
+  (await import('./cases/rules')).default,
 ];
 
 interface Options {

@@ -11,6 +11,7 @@ import { ApiError, apiErrorSchema, errorKinds, toApiError } from '../../src-shar
 import { FakeClock } from '../helpers/fake-clock';
 import { tempDirManual } from '../helpers/temp-dir';
 import { contactsExamples } from './contacts-contract-examples';
+import { rulesExamples } from './rules-contract-examples';
 
 let core: Core;
 let removeDir: () => void;
@@ -61,6 +62,7 @@ const examples: Record<MethodName, Record<string, unknown>[]> = {
   'dispatcher.status': [{}],
   'dispatcher.setPaused': [{ paused: true }, { paused: false }],
   ...contactsExamples,
+  ...rulesExamples,
   'data.status': [{}],
   'data.backups': [{}],
   'data.backup': [{}, { file: 'relative.smsbak' }, { file: '/nonexistent-dir/x.txt' }],

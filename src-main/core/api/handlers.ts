@@ -15,6 +15,7 @@ import type { ContactsHandlers } from '../contacts/handlers';
 import type { Clock } from '../types';
 import type { DataHandlers } from '../maintenance/service';
 import type { ComposeHandlers } from '../compose/handlers';
+import type { RulesHandlers } from '../rules/handlers';
 import type { SchedulerHandlers } from '../scheduler/handlers';
 
 export interface HandlerDeps {
@@ -40,6 +41,8 @@ export interface HandlerDeps {
   data: DataHandlers;
   /** Templates, rendering and the pre-send check (issue 5). */
   compose: ComposeHandlers;
+  /** Reminder rules (issue 7). */
+  rules: RulesHandlers;
   /** Scheduler status, the missed notice and the integration API (issue 7). */
   scheduler: SchedulerHandlers;
 }
@@ -155,6 +158,7 @@ export function createHandlers(d: HandlerDeps): ApiHandlers {
     ...d.contacts,
     ...d.data,
     ...d.compose,
+    ...d.rules,
     ...d.scheduler,
   };
 }

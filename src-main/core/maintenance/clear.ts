@@ -23,7 +23,7 @@ export const clearPlan: Record<Exclude<ClearScope, 'everything'>, ClearStep[]> =
   // custom fields, presets, saved filters and import mappings are settings of the shop and stay.
   contacts: [{ table: 'contacts' }, { table: 'contacts_fts' }, { table: 'contacts_short_fts' }],
   // "Clear the automation history": the reminder rules' run history, when rules exist.
-  automation: [{ table: 'rule_runs' }],
+  automation: [{ table: 'rule_runs' }, { table: 'rule_occurrences' }],
 };
 
 const KEEP = new Set(['__smsdesk_migrations', 'dispatcher_lease']);

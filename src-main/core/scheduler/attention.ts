@@ -26,6 +26,8 @@ export function createAttention(db: Db, accounts: AccountsService, settings: Set
   const openFailed = openIdsStmt('failed');
   const openMissed = openIdsStmt('missed');
   const ackStmt = db.prepare(`insert into scheduler_acknowledged (message_id, at) select id, ? from messages where id = ? and status in ('missed', 'failed', 'unknown') on conflict do nothing`);
+  // Reminder-rule runs recorded as missed (rules/runner.ts), until sent now or dismissed in the Rules room.
+  const missedRunsStmt = db.prepare<{ since: number }, { n: number }>(`select count(*) as n from rule_occurrences where outcome = 'missed' and occurrence_at >= @since`);
   const countsStmt = db.prepare<[], { status: string; n: number }>(`select status, count(*) as n from messages where status in ('queued', 'scheduled', 'sending') group by status`);
   const dueQueuedStmt = db.prepare<[number], { n: number }>(`select count(*) as n from messages where status = 'queued' and next_action_at <= ?`);
   const nextScheduledStmt = db.prepare<[], { t: number | null }>(`select min(next_action_at) as t from messages where status = 'scheduled'`);
@@ -40,9 +42,10 @@ export function createAttention(db: Db, accounts: AccountsService, settings: Set
       unknown: unknownStmt.get({ since })?.n ?? 0,
       lowBalance: list.filter((a) => a.lowBalance).map((a) => a.name),
       pausedAccounts: list.filter((a) => a.paused).map((a) => a.name),
+      missedRuns: missedRunsStmt.get({ since })?.n ?? 0,
     };
     const paused = settings.get('sending.paused');
-    const needsOperator = attention.failed + attention.missed + attention.unknown + attention.lowBalance.length + attention.pausedAccounts.length > 0;
+    const needsOperator = attention.failed + attention.missed + attention.unknown + attention.lowBalance.length + attention.pausedAccounts.length + attention.missedRuns > 0;
     const busy = (counts.sending ?? 0) > 0 || (dueQueuedStmt.get(now)?.n ?? 0) > 0;
     const next = nextScheduledStmt.get()?.t ?? null;
     return {

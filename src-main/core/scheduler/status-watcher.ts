@@ -9,7 +9,7 @@ export const STATUS_SETTLE_MS = 250;
 /** Also look now and then without an event: "next due" and the attention window move with time. */
 export const STATUS_REFRESH_MS = 60_000;
 
-const WATCHED = new Set(['messages.changed', 'accounts.changed', 'settings.changed', 'dispatcher.changed', 'scheduler.changed']);
+const WATCHED = new Set(['messages.changed', 'accounts.changed', 'settings.changed', 'dispatcher.changed', 'scheduler.changed', 'rules.changed']);
 
 export function watchSchedulerStatus(bus: EventBus, clock: Clock, compute: () => SchedulerStatus, log: (line: string) => void): () => void {
   let last: string | null = null;

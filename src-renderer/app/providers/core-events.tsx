@@ -5,6 +5,7 @@ import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { CoreEvent } from '../../../src-shared/api/events';
 import { queryKeys } from '../queries';
 import { contactsEventRefresh } from '../../features/contacts/queries';
+import { rulesEventRefresh } from '../../features/rules/queries';
 import { schedulerEventRefresh } from '../../features/scheduler/queries';
 import { useApi, useConnectionStore } from './api';
 import type { ApiClient } from '../../../src-shared/client';
@@ -37,6 +38,7 @@ function invalidate(queryClient: QueryClient, event: CoreEvent, api: ApiClient):
       break;
     default:
       keys.push(...contactsEventRefresh(queryClient, event, api));
+      keys.push(...rulesEventRefresh(event));
   }
   for (const queryKey of keys) void refresh(queryClient, queryKey);
 }

@@ -16,9 +16,10 @@ import accounts from './accounts';
 import contacts from './contacts';
 import contactsUi from './contacts-ui';
 import data from './data';
+import composeCore from './compose-core';
+import rules from './rules';
 import scheduler from './scheduler';
 import integration from './integration';
-import composeCore from './compose-core';
 
 export const catalogs: Record<string, Catalog> = {
   errors,
@@ -36,7 +37,8 @@ export const catalogs: Record<string, Catalog> = {
   contacts,
   contactsUi,
   data,
+  composeCore,
+  rules,
   scheduler,
   integration,
-  composeCore,
 };

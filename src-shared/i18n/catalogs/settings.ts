@@ -17,10 +17,11 @@ export default {
       general: { title: '一般', help: '介面語言' },
       shop: { title: '門市', help: '店名、時區與所在地區' },
       sending: { title: '發送', help: '暫停、重試、勿擾時段、發送上限與測試帳號' },
+      compose: { title: '撰寫', help: '發送者標示、開頭與結尾、退訂文字、測試號碼與重複範本檢查' },
       scheduler: { title: '排程與系統匣', help: '錯過的預約、系統匣與通知' },
       integration: { title: '系統串接', help: '讓會員或管理系統透過本機 API 發送簡訊' },
-      compose: { title: '撰寫', help: '發送者標示、開頭與結尾、退訂文字、測試號碼與重複範本檢查' },
       data: { title: '資料', help: '備份的位置與自動備份' },
+      rules: { title: '提醒規則', help: '生日等自動提醒的寄送方式' },
     },
     keys: {
       ui: {
@@ -54,6 +55,14 @@ export default {
         frequencyCap: { label: '每個號碼每 24 小時上限', help: '同一個號碼 24 小時內最多收到幾則，超過的會被擋下（0 = 不限制）。', unit: '則' },
         lowBalance: { label: '餘額偏低提醒', help: '預設帳號的餘額低於這個數字時，頂端列會提醒。', unit: '點' },
       },
+      compose: {
+        senderTag: { label: '發送者標示', help: '每則簡訊都要有的發送者名稱，例如【測試店】。空白時使用【店名】。', placeholder: '例如：【測試店】' },
+        prefix: { label: '預設開頭', help: '勾選「加上開頭」時放在簡訊前面，可使用欄位，例如 {署名}親愛的 {姓名} {稱謂}，', placeholder: '{署名}' },
+        suffix: { label: '預設結尾（署名）', help: '勾選「加上結尾」時放在簡訊後面，通常是店名與電話，例如 —{店名} {電話}' },
+        optOutLine: { label: '退訂文字', help: '行銷簡訊必須包含這段文字。空白時依所在地區使用「退訂」「退订」或「配信停止」。', placeholder: '例如：退訂請回覆 N' },
+        testNumber: { label: '自己的手機號碼', help: '「發送測試簡訊」會寄到這個號碼。', placeholder: '例如：0912 345 678' },
+        templateRepeatDays: { label: '重複範本提醒', help: '同一個號碼在這麼多天內收過同一個範本時，發送前會提醒（0 = 不檢查）。', unit: '天' },
+      },
       scheduler: {
         graceMinutes: { label: '補發寬限時間', help: '電腦睡眠或程式關閉而錯過的預約簡訊，逾時不超過這段時間（且不在勿擾時段）時自動補發；更久的標示為「已錯過」並通知您。', unit: '分鐘' },
         startMinimised: { label: '啟動時縮到系統匣', help: '開啟程式時不顯示視窗，只在系統匣執行。' },
@@ -64,14 +73,6 @@ export default {
         enabled: { label: '開啟本機 API', help: '只接受這台電腦（127.0.0.1）的連線，且需要 API 金鑰。' },
         port: { label: 'API 連接埠', help: '本機 API 使用的連接埠號碼。' },
       },
-      compose: {
-        senderTag: { label: '發送者標示', help: '每則簡訊都要有的發送者名稱，例如【測試店】。空白時使用【店名】。', placeholder: '例如：【測試店】' },
-        prefix: { label: '預設開頭', help: '勾選「加上開頭」時放在簡訊前面，可使用欄位，例如 {署名}親愛的 {姓名} {稱謂}，', placeholder: '{署名}' },
-        suffix: { label: '預設結尾（署名）', help: '勾選「加上結尾」時放在簡訊後面，通常是店名與電話，例如 —{店名} {電話}' },
-        optOutLine: { label: '退訂文字', help: '行銷簡訊必須包含這段文字。空白時依所在地區使用「退訂」「退订」或「配信停止」。', placeholder: '例如：退訂請回覆 N' },
-        testNumber: { label: '自己的手機號碼', help: '「發送測試簡訊」會寄到這個號碼。', placeholder: '例如：0912 345 678' },
-        templateRepeatDays: { label: '重複範本提醒', help: '同一個號碼在這麼多天內收過同一個範本時，發送前會提醒（0 = 不檢查）。', unit: '天' },
-      },
       sandbox: {
         deliveryDelayMs: { label: '測試帳號送達時間', help: '測試帳號在多久之後回報「已送達」，用來模擬真實業者的回報時間。', unit: '毫秒' },
       },
@@ -80,6 +81,9 @@ export default {
         autoBackup: { label: '每天自動備份', help: '由負責發送的程式在指定時間備份，錯過時會在下次啟動時補做。' },
         autoBackupTime: { label: '自動備份時間', help: '門市時區的時間，格式為 21:30。' },
         keepBackups: { label: '保留的自動備份數量', help: '超過時刪除最舊的自動備份；手動備份不會被刪除。' },
+      },
+      rules: {
+        leapDayBirthday: { label: '2 月 29 日的生日', help: '平年沒有 2 月 29 日：在這一天寄送生日祝福。', options: { feb28: '2 月 28 日', mar1: '3 月 1 日' } },
       },
     },
     contactsCard: { title: '客戶資料', help: '分類、自訂欄位（可做為簡訊的替換字）、會員與車輛範本、常用篩選' },
@@ -108,10 +112,11 @@ export default {
       general: { title: 'General', help: 'Language of the app' },
       shop: { title: 'Shop', help: 'Shop name, time zone and region' },
       sending: { title: 'Sending', help: 'Pausing, retries, quiet hours, limits and the test account' },
+      compose: { title: 'Compose', help: 'Sender tag, prefix and suffix, opt-out text, test number and repeated-template check' },
       scheduler: { title: 'Scheduler and tray', help: 'Missed timed messages, the tray and notifications' },
       integration: { title: 'Integration', help: 'Let a membership or management system send through a local API' },
-      compose: { title: 'Compose', help: 'Sender tag, prefix and suffix, opt-out text, test number and repeated-template check' },
       data: { title: 'Data', help: 'Where backups go, and automatic backups' },
+      rules: { title: 'Reminder rules', help: 'How automatic reminders such as birthdays are sent' },
     },
     keys: {
       ui: {
@@ -145,6 +150,14 @@ export default {
         frequencyCap: { label: 'Per number per 24 hours', help: 'The most messages one number receives in 24 hours; more are blocked (0 = no limit).', unit: 'messages' },
         lowBalance: { label: 'Low balance warning', help: 'The top bar warns when the default account’s balance falls below this.', unit: 'points' },
       },
+      compose: {
+        senderTag: { label: 'Sender tag', help: 'The sender name every message must carry, such as 【Test Shop】. Empty: 【shop name】.', placeholder: 'For example: 【Test Shop】' },
+        prefix: { label: 'Default prefix', help: 'Put before the message when “add prefix” is ticked; placeholders work, e.g. {senderTag}Dear {name},', placeholder: '{senderTag}' },
+        suffix: { label: 'Default suffix (signature)', help: 'Put after the message when “add suffix” is ticked; usually the shop name and phone, e.g. —{shopName} {shopPhone}' },
+        optOutLine: { label: 'Opt-out text', help: 'Marketing messages must contain this text. Empty: 退訂, 退订 or 配信停止 by region.', placeholder: 'For example: reply N to opt out' },
+        testNumber: { label: 'Your own mobile', help: '“Send a test” goes to this number.', placeholder: 'For example: 0912 345 678' },
+        templateRepeatDays: { label: 'Repeated template warning', help: 'Warn before sending when a number got the same template within this many days (0 = no check).', unit: 'days' },
+      },
       scheduler: {
         graceMinutes: { label: 'Catch-up grace time', help: 'Timed messages missed while the PC slept or the app was closed go out on their own if they are no later than this (and it is not quiet hours); older ones are marked missed and you are told.', unit: 'minutes' },
         startMinimised: { label: 'Start minimised to the tray', help: 'Open without showing the window; smsdesk runs in the tray.' },
@@ -155,14 +168,6 @@ export default {
         enabled: { label: 'Local API', help: 'Accepts connections from this PC only (127.0.0.1), and only with an API key.' },
         port: { label: 'API port', help: 'The port number the local API listens on.' },
       },
-      compose: {
-        senderTag: { label: 'Sender tag', help: 'The sender name every message must carry, such as 【Test Shop】. Empty: 【shop name】.', placeholder: 'For example: 【Test Shop】' },
-        prefix: { label: 'Default prefix', help: 'Put before the message when “add prefix” is ticked; placeholders work, e.g. {senderTag}Dear {name},', placeholder: '{senderTag}' },
-        suffix: { label: 'Default suffix (signature)', help: 'Put after the message when “add suffix” is ticked; usually the shop name and phone, e.g. —{shopName} {shopPhone}' },
-        optOutLine: { label: 'Opt-out text', help: 'Marketing messages must contain this text. Empty: 退訂, 退订 or 配信停止 by region.', placeholder: 'For example: reply N to opt out' },
-        testNumber: { label: 'Your own mobile', help: '“Send a test” goes to this number.', placeholder: 'For example: 0912 345 678' },
-        templateRepeatDays: { label: 'Repeated template warning', help: 'Warn before sending when a number got the same template within this many days (0 = no check).', unit: 'days' },
-      },
       sandbox: {
         deliveryDelayMs: { label: 'Test account delivery time', help: 'How long the test account takes to report “Delivered”, to imitate a real provider.', unit: 'ms' },
       },
@@ -171,6 +176,9 @@ export default {
         autoBackup: { label: 'Daily automatic backup', help: 'Made at the chosen time by the program that sends; a missed one is made at the next start.' },
         autoBackupTime: { label: 'Automatic backup time', help: 'In the shop’s time zone, like 21:30.' },
         keepBackups: { label: 'Automatic backups to keep', help: 'Older automatic backups are removed; manual ones never are.' },
+      },
+      rules: {
+        leapDayBirthday: { label: 'Birthdays on 29 February', help: 'In years without 29 February, the birthday greeting goes on this day.', options: { feb28: '28 February', mar1: '1 March' } },
       },
     },
     contactsCard: { title: 'Contacts', help: 'Categories, custom fields (each usable as a placeholder in messages), the member and vehicle presets, saved filters' },
@@ -199,10 +207,11 @@ export default {
       general: { title: '常规', help: '界面语言' },
       shop: { title: '门店', help: '店名、时区与所在地区' },
       sending: { title: '发送', help: '暂停、重试、免打扰时段、发送上限与测试账号' },
+      compose: { title: '撰写', help: '签名、开头与结尾、退订文字、测试号码与重复模板检查' },
       scheduler: { title: '定时与托盘', help: '错过的定时短信、系统托盘与通知' },
       integration: { title: '系统对接', help: '让会员或管理系统通过本机 API 发送短信' },
-      compose: { title: '撰写', help: '签名、开头与结尾、退订文字、测试号码与重复模板检查' },
       data: { title: '数据', help: '备份的位置与自动备份' },
+      rules: { title: '提醒规则', help: '生日等自动提醒的发送方式' },
     },
     keys: {
       ui: {
@@ -236,6 +245,14 @@ export default {
         frequencyCap: { label: '每个号码每 24 小时上限', help: '同一号码 24 小时内最多收到几条，超过的会被拦下（0 = 不限制）。', unit: '条' },
         lowBalance: { label: '余额偏低提醒', help: '默认账号余额低于此数时，顶栏会提醒。', unit: '点' },
       },
+      compose: {
+        senderTag: { label: '签名', help: '每条短信都要带的发送方名称，例如【测试店】。留空时使用【店名】。', placeholder: '例如：【测试店】' },
+        prefix: { label: '默认开头', help: '勾选“加上开头”时放在短信前面，可使用字段，例如 {签名}亲爱的 {姓名} {称谓}，', placeholder: '{签名}' },
+        suffix: { label: '默认结尾（落款）', help: '勾选“加上结尾”时放在短信后面，通常是店名与电话，例如 —{店名} {电话}' },
+        optOutLine: { label: '退订文字', help: '营销短信必须包含这段文字。留空时按所在地区使用“退订”“退訂”或“配信停止”。', placeholder: '例如：回复 TD 退订' },
+        testNumber: { label: '自己的手机号码', help: '“发送测试短信”会发到这个号码。', placeholder: '例如：138 0013 8000' },
+        templateRepeatDays: { label: '重复模板提醒', help: '同一个号码在这么多天内收到过同一个模板时，发送前会提醒（0 = 不检查）。', unit: '天' },
+      },
       scheduler: {
         graceMinutes: { label: '补发宽限时间', help: '电脑睡眠或程序关闭而错过的定时短信，逾时不超过这段时间（且不在免打扰时段）时自动补发；更久的标记为“已错过”并通知您。', unit: '分钟' },
         startMinimised: { label: '启动时最小化到托盘', help: '打开程序时不显示窗口，只在系统托盘运行。' },
@@ -246,14 +263,6 @@ export default {
         enabled: { label: '开启本机 API', help: '只接受本机（127.0.0.1）的连接，并且需要 API 密钥。' },
         port: { label: 'API 端口', help: '本机 API 使用的端口号。' },
       },
-      compose: {
-        senderTag: { label: '签名', help: '每条短信都要带的发送方名称，例如【测试店】。留空时使用【店名】。', placeholder: '例如：【测试店】' },
-        prefix: { label: '默认开头', help: '勾选“加上开头”时放在短信前面，可使用字段，例如 {签名}亲爱的 {姓名} {称谓}，', placeholder: '{签名}' },
-        suffix: { label: '默认结尾（落款）', help: '勾选“加上结尾”时放在短信后面，通常是店名与电话，例如 —{店名} {电话}' },
-        optOutLine: { label: '退订文字', help: '营销短信必须包含这段文字。留空时按所在地区使用“退订”“退訂”或“配信停止”。', placeholder: '例如：回复 TD 退订' },
-        testNumber: { label: '自己的手机号码', help: '“发送测试短信”会发到这个号码。', placeholder: '例如：138 0013 8000' },
-        templateRepeatDays: { label: '重复模板提醒', help: '同一个号码在这么多天内收到过同一个模板时，发送前会提醒（0 = 不检查）。', unit: '天' },
-      },
       sandbox: {
         deliveryDelayMs: { label: '测试账号送达时间', help: '测试账号多久之后回报“已送达”，用来模拟真实服务商的回报时间。', unit: '毫秒' },
       },
@@ -262,6 +271,9 @@ export default {
         autoBackup: { label: '每天自动备份', help: '由负责发送的程序在指定时间备份，错过时会在下次启动时补做。' },
         autoBackupTime: { label: '自动备份时间', help: '门店时区的时间，格式为 21:30。' },
         keepBackups: { label: '保留的自动备份数量', help: '超过时删除最旧的自动备份；手动备份不会被删除。' },
+      },
+      rules: {
+        leapDayBirthday: { label: '2 月 29 日的生日', help: '平年没有 2 月 29 日：在这一天发送生日祝福。', options: { feb28: '2 月 28 日', mar1: '3 月 1 日' } },
       },
     },
     contactsCard: { title: '客户资料', help: '分类、自定义字段（可作为短信的替换字）、会员与车辆模板、常用筛选' },
@@ -290,10 +302,11 @@ export default {
       general: { title: '一般', help: '表示言語' },
       shop: { title: '店舗', help: '店名・タイムゾーン・地域' },
       sending: { title: '送信', help: '一時停止、再試行、送信停止時間帯、上限、テスト用アカウント' },
+      compose: { title: '作成', help: '送信者名、冒頭と末尾、配信停止の文言、テスト番号、同じテンプレートの確認' },
       scheduler: { title: '予約とトレイ', help: '送れなかった予約、トレイ、通知' },
       integration: { title: '連携', help: '会員・管理システムからローカル API で送信' },
-      compose: { title: '作成', help: '送信者名、冒頭と末尾、配信停止の文言、テスト番号、同じテンプレートの確認' },
       data: { title: 'データ', help: 'バックアップの保存先と自動バックアップ' },
+      rules: { title: 'リマインダー', help: '誕生日などの自動リマインダーの送り方' },
     },
     keys: {
       ui: {
@@ -327,6 +340,14 @@ export default {
         frequencyCap: { label: '1 番号あたり 24 時間の上限', help: '1 つの番号が 24 時間に受け取る最大件数。超えた分は送信しません（0 = 制限なし）。', unit: '件' },
         lowBalance: { label: '残高わずかの警告', help: '既定アカウントの残高がこの値を下回ると、上部バーに警告を表示します。', unit: 'ポイント' },
       },
+      compose: {
+        senderTag: { label: '送信者名', help: 'すべてのメッセージに入れる送信者名（例：【テスト店】）。空欄なら【店名】。', placeholder: '例：【テスト店】' },
+        prefix: { label: '冒頭の定型文', help: '「冒頭を付ける」をオンにすると本文の前に入ります。差し込み項目も使えます（例：{署名}{氏名} {敬称}、）', placeholder: '{署名}' },
+        suffix: { label: '末尾の定型文（署名）', help: '「末尾を付ける」をオンにすると本文の後に入ります。通常は店名と電話番号（例：—{店名} {電話}）' },
+        optOutLine: { label: '配信停止の文言', help: '広告メッセージにはこの文言が必要です。空欄なら地域により「配信停止」「退訂」「退订」。', placeholder: '例：配信停止は STOP と返信' },
+        testNumber: { label: '自分の携帯番号', help: '「テスト送信」はこの番号に送られます。', placeholder: '例：090-1234-5678' },
+        templateRepeatDays: { label: '同じテンプレートの確認', help: '同じ番号にこの日数以内に同じテンプレートを送っていると、送信前に注意します（0 = 確認しない）。', unit: '日' },
+      },
       scheduler: {
         graceMinutes: { label: '後送りの猶予時間', help: 'スリープやアプリ終了で送れなかった予約は、遅れがこの時間以内（かつ送信停止時間帯の外）なら自動で送ります。それより古いものは「未送信」にしてお知らせします。', unit: '分' },
         startMinimised: { label: 'トレイに最小化して起動', help: 'ウィンドウを表示せず、トレイで動作します。' },
@@ -337,14 +358,6 @@ export default {
         enabled: { label: 'ローカル API', help: 'このパソコン（127.0.0.1）からの接続のみ、API キー付きで受け付けます。' },
         port: { label: 'API のポート', help: 'ローカル API が使うポート番号。' },
       },
-      compose: {
-        senderTag: { label: '送信者名', help: 'すべてのメッセージに入れる送信者名（例：【テスト店】）。空欄なら【店名】。', placeholder: '例：【テスト店】' },
-        prefix: { label: '冒頭の定型文', help: '「冒頭を付ける」をオンにすると本文の前に入ります。差し込み項目も使えます（例：{署名}{氏名} {敬称}、）', placeholder: '{署名}' },
-        suffix: { label: '末尾の定型文（署名）', help: '「末尾を付ける」をオンにすると本文の後に入ります。通常は店名と電話番号（例：—{店名} {電話}）' },
-        optOutLine: { label: '配信停止の文言', help: '広告メッセージにはこの文言が必要です。空欄なら地域により「配信停止」「退訂」「退订」。', placeholder: '例：配信停止は STOP と返信' },
-        testNumber: { label: '自分の携帯番号', help: '「テスト送信」はこの番号に送られます。', placeholder: '例：090-1234-5678' },
-        templateRepeatDays: { label: '同じテンプレートの確認', help: '同じ番号にこの日数以内に同じテンプレートを送っていると、送信前に注意します（0 = 確認しない）。', unit: '日' },
-      },
       sandbox: {
         deliveryDelayMs: { label: 'テスト用アカウントの配信時間', help: 'テスト用アカウントが「配信済み」を報告するまでの時間です。実際の事業者の報告を再現します。', unit: 'ミリ秒' },
       },
@@ -353,6 +366,9 @@ export default {
         autoBackup: { label: '毎日自動バックアップ', help: '送信を担当するプログラムが指定時刻に作成します。できなかった分は次の起動時に作成します。' },
         autoBackupTime: { label: '自動バックアップの時刻', help: '店舗のタイムゾーンの時刻（例：21:30）。' },
         keepBackups: { label: '保持する自動バックアップの数', help: '古い自動バックアップから削除します。手動のバックアップは削除されません。' },
+      },
+      rules: {
+        leapDayBirthday: { label: '2 月 29 日の誕生日', help: '2 月 29 日がない年は、この日に誕生日のお祝いを送ります。', options: { feb28: '2 月 28 日', mar1: '3 月 1 日' } },
       },
     },
     contactsCard: { title: '顧客データ', help: '分類、独自項目（メッセージの差し込み項目にも使えます）、会員・車両プリセット、保存した絞り込み' },

@@ -61,7 +61,7 @@ describe('in-app maintenance', () => {
     expect(dumpRows(dbPath(dataDir))).toEqual(before);
 
     const { scopes } = { scopes: (await core.api['data.status']({})).clearScopes };
-    expect(scopes).toEqual(['logs', 'contacts', 'everything']); // automation arrives with the reminder rules
+    expect(scopes).toEqual(['logs', 'contacts', 'automation', 'everything']);
     const cleared = await core.call('data.clear', { scope: 'logs', confirmation: 'CLEAR' }) as { backup: string; cleared: Record<string, number> };
     expect(cleared.cleared).toEqual({ messages: 1 });
     expect(fs.existsSync(cleared.backup)).toBe(true);

@@ -3,5 +3,6 @@ export * from './settings';
 export * from './lease';
 export * from './messages';
 export * from './contacts';
-export * from './scheduler';
 export * from './templates';
+export * from './rules';
+export * from './scheduler';
