@@ -14,6 +14,7 @@ import { LogPage } from '../features/log/LogPage';
 import { ContactsPage } from '../features/contacts/ContactsPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { DataPage } from '../features/data/DataPage';
+import { TemplatesPage } from '../features/templates/TemplatesPage';
 import { ComingSoon } from '../features/placeholder/ComingSoon';
 
 export type AppInfo = MethodOutput<'app.info'>;
@@ -30,6 +31,8 @@ function Room({ route, info }: { route: RouteId; info: AppInfo }) {
       return <SettingsPage info={info} />;
     case 'data':
       return <DataPage info={info} />;
+    case 'templates':
+      return <TemplatesPage info={info} />;
     default:
       return <ComingSoon room={route} />;
   }

@@ -1,21 +1,33 @@
 // The message box with its live counter. Stray characters that switch a Latin text to UCS-2 (and so
-// cut each part from 160 to 70 characters) are named, because that is a classic doubled bill.
-import { forwardRef } from 'react';
+// cut each part from 160 to 70 characters) are named with what they cost, because that is a classic
+// doubled bill; characters the chosen account's route cannot carry are underlined with the reason.
+import { forwardRef, useMemo } from 'react';
 import { Alert, Input, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { SegmentCounter } from './SegmentCounter';
 import type { CounterView } from './counter';
 import type { TextAreaRef } from './RecipientsField';
+import { MarkedText, type CharMark } from './MarkedText';
+import type { RouteCharIssue } from './route-chars';
 
 interface Props {
   value: string;
   onChange(value: string): void;
   view: CounterView;
   invalid: boolean;
+  /** Characters the chosen route cannot carry, with the reason (from src-shared/sms/charset). */
+  unsupported: readonly RouteCharIssue[];
 }
 
-export const MessageField = forwardRef<TextAreaRef, Props>(function MessageField({ value, onChange, view, invalid }, ref) {
+export const MessageField = forwardRef<TextAreaRef, Props>(function MessageField({ value, onChange, view, invalid, unsupported }, ref) {
   const { t } = useTranslation();
+  const marks = useMemo(() => {
+    const m = new Map<string, CharMark>();
+    for (const c of view.strayNonGsm) m.set(c, { kind: 'ucs2', reason: t('composeUi.counter.ucs2Reason', { n: view.count.segments, m: view.segmentsWithoutStray }) });
+    for (const u of unsupported) m.set(u.char, { kind: 'unsupported', reason: t(u.reasonKey, u.params ?? {}) });
+    return m;
+  }, [view, unsupported, t]);
+
   return (
     <div className="message-field">
       <Input.TextArea
@@ -37,7 +49,7 @@ export const MessageField = forwardRef<TextAreaRef, Props>(function MessageField
           data-testid="stray-chars"
           title={
             <span>
-              {t('compose.text.strayTitle')}
+              {t('composeUi.counter.strayTitle', { n: view.count.segments, m: view.segmentsWithoutStray })}
               {view.strayNonGsm.map((c) => (
                 <Tag key={c} className="stray-char">
                   {c}
@@ -47,6 +59,25 @@ export const MessageField = forwardRef<TextAreaRef, Props>(function MessageField
           }
         />
       )}
+      {unsupported.length > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          className="route-chars"
+          data-testid="route-chars"
+          title={t('composeUi.counter.unsupportedTitle', { n: unsupported.length })}
+          description={
+            <ul className="route-char-list">
+              {unsupported.map((u) => (
+                <li key={u.char}>
+                  <span className="char-unsupported">{u.char}</span> {t(u.reasonKey, u.params ?? {})}
+                </li>
+              ))}
+            </ul>
+          }
+        />
+      )}
+      {marks.size > 0 && value && <MarkedText text={value} marks={marks} />}
     </div>
   );
 });

@@ -3,16 +3,18 @@ import { Alert, Button, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { MethodOutput } from '../../../src-shared/api/contract';
 import { useNumberFormat } from '../../components/format';
+import { useIssueText } from './issue-text';
 
 export interface SendOutcome {
-  result: MethodOutput<'messages.send'>;
+  result: Pick<MethodOutput<'compose.send'>, 'messages' | 'rejected'>;
   /** Shop-formatted time for a scheduled send; null for "now". */
   when: string | null;
 }
 
-export function SendResult({ outcome, onClose }: { outcome: SendOutcome; onClose(): void }) {
+export function SendResult({ outcome, timeZone, onClose }: { outcome: SendOutcome; timeZone: string; onClose(): void }) {
   const { t } = useTranslation();
   const fmt = useNumberFormat();
+  const issueText = useIssueText(timeZone);
   const { messages, rejected } = outcome.result;
   const title = outcome.when
     ? t('compose.result.scheduled', { n: fmt(messages.length), when: outcome.when })
@@ -34,7 +36,7 @@ export function SendResult({ outcome, onClose }: { outcome: SendOutcome; onClose
                 {rejected.map((r, i) => (
                   <li key={`${r.to}-${i}`}>
                     <Tag>{r.to}</Tag>
-                    {t(`common.rejection.${r.code}`, r.params ?? {})}
+                    {issueText(r.code, r.params ?? {})}
                   </li>
                 ))}
               </ul>

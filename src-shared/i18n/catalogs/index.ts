@@ -16,6 +16,8 @@ import accounts from './accounts';
 import contacts from './contacts';
 import contactsUi from './contacts-ui';
 import data from './data';
+import composeUi from './compose-ui';
+import templatesUi from './templates-ui';
 
 export const catalogs: Record<string, Catalog> = {
   errors,
@@ -33,4 +35,6 @@ export const catalogs: Record<string, Catalog> = {
   contacts,
   contactsUi,
   data,
+  composeUi,
+  templatesUi,
 };
