@@ -23,7 +23,8 @@ export const MessageField = forwardRef<TextAreaRef, Props>(function MessageField
   const { t } = useTranslation();
   const marks = useMemo(() => {
     const m = new Map<string, CharMark>();
-    for (const c of view.strayNonGsm) m.set(c, { kind: 'ucs2', reason: t('composeUi.counter.ucs2Reason', { n: view.count.segments, m: view.segmentsWithoutStray }) });
+    const ucs2Reason = view.segmentsWithoutStray < view.count.segments ? t('composeUi.counter.ucs2Reason', { n: view.count.segments, m: view.segmentsWithoutStray }) : t('composeUi.counter.ucs2Plain');
+    for (const c of view.strayNonGsm) m.set(c, { kind: 'ucs2', reason: ucs2Reason });
     for (const u of unsupported) m.set(u.char, { kind: 'unsupported', reason: t(u.reasonKey, u.params ?? {}) });
     return m;
   }, [view, unsupported, t]);
@@ -49,7 +50,9 @@ export const MessageField = forwardRef<TextAreaRef, Props>(function MessageField
           data-testid="stray-chars"
           title={
             <span>
-              {t('composeUi.counter.strayTitle', { n: view.count.segments, m: view.segmentsWithoutStray })}
+              {view.segmentsWithoutStray < view.count.segments
+                ? t('composeUi.counter.strayTitle', { n: view.count.segments, m: view.segmentsWithoutStray })
+                : t('compose.text.strayTitle')}
               {view.strayNonGsm.map((c) => (
                 <Tag key={c} className="stray-char">
                   {c}

@@ -48,6 +48,7 @@ export default {
     counter: {
       strayTitle: '下列字元讓簡訊改用 UCS-2 編碼：共 {{n}} 則，換成一般符號只要 {{m}} 則。',
       ucs2Reason: '這個字元讓簡訊改用 UCS-2：{{n}} 則，而不是 {{m}} 則',
+      ucs2Plain: '這個字元讓簡訊改用 UCS-2 編碼，每則只能放 70 字',
       unsupportedTitle: '有 {{n}} 個字元這個帳號的線路無法傳送：',
     },
     sample: { title: '發送樣例', choose: '選擇收件人樣例' },
@@ -143,6 +144,7 @@ export default {
     counter: {
       strayTitle: 'These characters make the message UCS-2: {{n}} part(s) instead of {{m}} with plain characters.',
       ucs2Reason: 'This character makes the message UCS-2: {{n}} part(s) instead of {{m}}',
+      ucs2Plain: 'This character makes the message UCS-2: 70 characters per part',
       unsupportedTitle: '{{n}} character(s) cannot be carried by this account’s route:',
     },
     sample: { title: 'Sample', choose: 'Choose a recipient’s sample' },
@@ -238,6 +240,7 @@ export default {
     counter: {
       strayTitle: '下列字符使短信改用 UCS-2 编码：共 {{n}} 条，换成普通符号只需 {{m}} 条。',
       ucs2Reason: '这个字符使短信改用 UCS-2：{{n}} 条，而不是 {{m}} 条',
+      ucs2Plain: '这个字符使短信改用 UCS-2 编码，每条只能放 70 字',
       unsupportedTitle: '有 {{n}} 个字符此账号的通道无法发送：',
     },
     sample: { title: '发送样例', choose: '选择收件人样例' },
@@ -333,6 +336,7 @@ export default {
     counter: {
       strayTitle: '次の文字で UCS-2 になります：{{n}} 通（通常の文字なら {{m}} 通）。',
       ucs2Reason: 'この文字で UCS-2 になります：{{m}} 通ではなく {{n}} 通',
+      ucs2Plain: 'この文字で UCS-2 になり、1 通 70 文字までになります',
       unsupportedTitle: 'このアカウントの経路で送れない文字が {{n}} 個あります：',
     },
     sample: { title: '送信サンプル', choose: '宛先ごとのサンプルを選ぶ' },
