@@ -10,7 +10,7 @@ async function sendViaApi(page: Page, input: Record<string, unknown>): Promise<v
   expect(res.ok()).toBe(true);
 }
 
-test('screenshots of Compose, Log, Settings and a room to come, in zh-TW', async ({ page }) => {
+test('screenshots of Compose, Log, Settings and Templates, in zh-TW', async ({ page }) => {
   await openApp(page);
 
   await page.getByTestId('compose-recipients').fill('0912 345 678\n0928-765-432, 0933 111 222\n02 2345 6789');
@@ -55,7 +55,7 @@ test('screenshots of Compose, Log, Settings and a room to come, in zh-TW', async
   await page.screenshot({ path: `${shots}/settings-bottom-zh-TW.png` });
 
   await gotoRoom(page, '範本');
-  await expect(page.getByTestId('coming-soon-templates')).toBeVisible();
+  await expect(page.getByTestId('templates-search')).toBeVisible();
   await settle(page);
   await page.screenshot({ path: `${shots}/templates-zh-TW.png` });
 });

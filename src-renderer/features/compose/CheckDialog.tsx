@@ -13,11 +13,11 @@ import { IssueList } from './IssueList';
 
 const OWN_NUMBER_KEY = 'smsdesk.compose.ownNumber';
 
-function storedOwnNumber(): string {
+function storedOwnNumber(fallback: string): string {
   try {
-    return window.localStorage.getItem(OWN_NUMBER_KEY) ?? '';
+    return window.localStorage.getItem(OWN_NUMBER_KEY) || fallback;
   } catch {
-    return '';
+    return fallback;
   }
 }
 
@@ -26,6 +26,8 @@ interface Props {
   account: string;
   testMode: boolean;
   timeZone: string;
+  /** The shop's own number from the settings, used when this PC has not remembered another. */
+  testNumber: string;
   sending: boolean;
   rechecking: boolean;
   onConfirm(decision: { leaveOut: boolean; acknowledged: CheckCode[] }): void;
@@ -34,13 +36,13 @@ interface Props {
   onClose(): void;
 }
 
-export function CheckDialog({ report, account, testMode, timeZone, sending, rechecking, onConfirm, onSendAtInstead, onSendTest, onClose }: Props) {
+export function CheckDialog({ report, account, testMode, timeZone, testNumber, sending, rechecking, onConfirm, onSendAtInstead, onSendTest, onClose }: Props) {
   const { t } = useTranslation();
   const fmt = useNumberFormat();
   const formatTime = useDateTimeFormat(timeZone);
   const [leaveOut, setLeaveOut] = useState(false);
   const [acknowledged, setAcknowledged] = useState<Set<CheckCode>>(new Set());
-  const [ownNumber, setOwnNumber] = useState(storedOwnNumber);
+  const [ownNumber, setOwnNumber] = useState(() => storedOwnNumber(testNumber));
   const [testing, setTesting] = useState(false);
   const okRef = useRef<HTMLButtonElement>(null);
   const bodyRef = useRef<HTMLDivElement>(null);

@@ -417,6 +417,7 @@ export function ComposePage({ info }: { info: AppInfo }) {
           account={chosenName}
           testMode={testMode}
           timeZone={info.timeZone}
+          testNumber={texts.testNumber}
           sending={send.isPending}
           rechecking={runCheck.isPending}
           onConfirm={(d) => void confirm(d)}

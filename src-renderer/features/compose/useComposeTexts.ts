@@ -5,10 +5,13 @@ import { useSettings } from '../../app/queries';
 // Setting keys of the default prefix and suffix (the compose core's settings).
 const PREFIX_KEY = 'compose.prefix';
 const SUFFIX_KEY = 'compose.suffix';
+const TEST_NUMBER_KEY = 'compose.testNumber';
 
 export interface ComposeTexts {
   prefix: string;
   suffix: string;
+  /** The shop's own mobile for "send a test" ('' when not set). */
+  testNumber: string;
   wrap(text: string, usePrefix: boolean, useSuffix: boolean): string;
 }
 
@@ -23,6 +26,7 @@ export function useComposeTexts(): ComposeTexts {
   return {
     prefix,
     suffix,
+    testNumber: value(TEST_NUMBER_KEY),
     wrap: (text, usePrefix, useSuffix) => `${usePrefix && prefix ? prefix : ''}${text}${useSuffix && suffix ? suffix : ''}`,
   };
 }
