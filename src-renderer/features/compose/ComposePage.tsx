@@ -282,6 +282,11 @@ export function ComposePage({ info }: { info: AppInfo }) {
                   view={view}
                   invalid={!!errors.text}
                   unsupported={unsupported}
+                  range={
+                    report.data && report.data.sendable > 0 && (report.data.totals.minSegments !== report.data.totals.maxSegments || /\{[^{}]+\}/.test(counted))
+                      ? { min: report.data.totals.minSegments, max: report.data.totals.maxSegments, total: report.data.totals.segments }
+                      : null
+                  }
                 />
                 <PlaceholderChips includeEvents={false} onInsert={(token) => insertIntoTextArea(textRef.current?.resizableTextArea?.textArea, text, token, setText)} />
                 <MessageOptions

@@ -17,9 +17,11 @@ interface Props {
   invalid: boolean;
   /** Characters the chosen route cannot carry, with the reason (from src-shared/sms/charset). */
   unsupported: readonly RouteCharIssue[];
+  /** With personalisation: fewest and most parts per recipient, and the total (from the live check). */
+  range?: { min: number; max: number; total: number } | null;
 }
 
-export const MessageField = forwardRef<TextAreaRef, Props>(function MessageField({ value, onChange, view, invalid, unsupported }, ref) {
+export const MessageField = forwardRef<TextAreaRef, Props>(function MessageField({ value, onChange, view, invalid, unsupported, range }, ref) {
   const { t } = useTranslation();
   const marks = useMemo(() => {
     const m = new Map<string, CharMark>();
@@ -42,6 +44,13 @@ export const MessageField = forwardRef<TextAreaRef, Props>(function MessageField
         data-testid="compose-text"
       />
       <SegmentCounter view={view} />
+      {range && (
+        <div className="counter-range" data-testid="counter-range">
+          {range.min === range.max
+            ? t('composeUi.counter.personalisedSame', { n: range.min, total: range.total })
+            : t('composeUi.counter.personalised', { min: range.min, max: range.max, total: range.total })}
+        </div>
+      )}
       {view.strayNonGsm.length > 0 && (
         <Alert
           type="info"
