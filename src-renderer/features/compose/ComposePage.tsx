@@ -216,6 +216,9 @@ export function ComposePage({ info }: { info: AppInfo }) {
     } else if ((e.key === 'k' || e.key === 'K') && (e.ctrlKey || e.metaKey)) {
       e.preventDefault();
       setTemplatesOpen(true);
+    } else if (e.altKey && (e.key === 'c' || e.key === 'C')) {
+      e.preventDefault();
+      document.getElementById('compose-contacts')?.focus();
     }
   }
 
@@ -234,6 +237,7 @@ export function ComposePage({ info }: { info: AppInfo }) {
             extra={
               <span className="key-hints">
                 <KeyHint keys={['Tab']} label={t('compose.keys.next')} />
+                <KeyHint keys={['Alt', 'C']} label={t('composeUi.keys.contacts')} />
                 <KeyHint keys={['Ctrl', 'K']} label={t('composeUi.keys.template')} />
                 <KeyHint keys={['Ctrl', 'Enter']} label={t('composeUi.keys.check')} />
               </span>
@@ -248,6 +252,7 @@ export function ComposePage({ info }: { info: AppInfo }) {
                   parsed={parsed}
                   invalid={!!errors.recipients}
                   onSaveContact={setSavingNumber}
+                  onTabNext={() => textRef.current?.focus()}
                 />
                 <ContactRecipients
                   value={recipients}

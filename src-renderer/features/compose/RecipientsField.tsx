@@ -19,9 +19,11 @@ interface Props {
   invalid: boolean;
   /** Keep a typed number as a contact (one step); absent: no such action. */
   onSaveContact?(raw: string): void;
+  /** Tab from the numbers goes straight on to the message (the contact pickers have their own key). */
+  onTabNext?(): void;
 }
 
-export const RecipientsField = forwardRef<TextAreaRef, Props>(function RecipientsField({ value, onChange, parsed, invalid, onSaveContact }, ref) {
+export const RecipientsField = forwardRef<TextAreaRef, Props>(function RecipientsField({ value, onChange, parsed, invalid, onSaveContact, onTabNext }, ref) {
   const { t } = useTranslation();
   const fmt = useNumberFormat();
   const { valid, rejected } = parsed;
@@ -35,6 +37,12 @@ export const RecipientsField = forwardRef<TextAreaRef, Props>(function Recipient
         value={value}
         status={invalid ? 'error' : undefined}
         onChange={(e) => onChange(e.target.value)}
+        onKeyDown={(e) => {
+          if (onTabNext && e.key === 'Tab' && !e.shiftKey && !e.ctrlKey && !e.altKey) {
+            e.preventDefault();
+            onTabNext();
+          }
+        }}
         placeholder={t('compose.recipients.placeholder')}
         autoSize={{ minRows: 2, maxRows: 6 }}
         spellCheck={false}
@@ -62,7 +70,7 @@ export const RecipientsField = forwardRef<TextAreaRef, Props>(function Recipient
                   <UserAddOutlined
                     className="chip-save"
                     role="button"
-                    tabIndex={0}
+                    tabIndex={-1}
                     aria-label={t('composeUi.recipients.saveAsContact', { number: r.national })}
                     data-testid="recipient-save-contact"
                     onClick={() => onSaveContact(r.raw)}

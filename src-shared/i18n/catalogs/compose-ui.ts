@@ -4,7 +4,7 @@ import type { Catalog } from '../catalog';
 // per-route character marks and the pre-send check screen. (The original composer's words are in compose.ts.)
 export default {
   'zh-TW': {
-    keys: { template: '插入範本', check: '檢查並發送' },
+    keys: { template: '插入範本', check: '檢查並發送', contacts: '選聯絡人' },
     picker: {
       open: '插入範本',
       title: '插入範本',
@@ -102,7 +102,7 @@ export default {
     },
   },
   en: {
-    keys: { template: 'Insert template', check: 'Check and send' },
+    keys: { template: 'Insert template', check: 'Check and send', contacts: 'Pick contacts' },
     picker: {
       open: 'Insert template',
       title: 'Insert a template',
@@ -200,7 +200,7 @@ export default {
     },
   },
   'zh-CN': {
-    keys: { template: '插入模板', check: '检查并发送' },
+    keys: { template: '插入模板', check: '检查并发送', contacts: '选联系人' },
     picker: {
       open: '插入模板',
       title: '插入模板',
@@ -298,7 +298,7 @@ export default {
     },
   },
   ja: {
-    keys: { template: '定型文を挿入', check: 'チェックして送信' },
+    keys: { template: '定型文を挿入', check: 'チェックして送信', contacts: '連絡先を選ぶ' },
     picker: {
       open: '定型文を挿入',
       title: '定型文を挿入',
