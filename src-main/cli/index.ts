@@ -17,6 +17,7 @@ import { registerBackup } from './commands/backup';
 import { registerRestore } from './commands/restore';
 import { registerCheck } from './commands/check';
 import { registerCompact } from './commands/compact';
+import { registerTemplates } from './commands/templates';
 import { readPackageVersion } from './version';
 
 export function buildProgram(): Command {
@@ -43,6 +44,7 @@ export function buildProgram(): Command {
   registerRestore(program, globals);
   registerCheck(program, globals);
   registerCompact(program, globals);
+  registerTemplates(program, globals);
   for (const command of program.commands) {
     command.exitOverride();
     for (const sub of command.commands) sub.exitOverride();

@@ -13,6 +13,8 @@ import { createAccountsService } from './accounts/service';
 import { createAccountsManager } from './accounts/manage';
 import { createHandlers } from './api/handlers';
 import { createComposeHandlers } from './compose/handlers';
+import { createComposeService, type ComposeService } from './compose/service';
+import { createTemplates } from './compose/templates';
 import { createContacts } from './contacts/handlers';
 import { createOptOutLookup } from './contacts/opt-out';
 import { applyPragmas, openRaw, readIdentity, type Db } from './db/client';
@@ -48,6 +50,8 @@ interface Session {
   settings: SettingsService;
   dispatcher: Dispatcher | null;
   contacts: { close(): Promise<void> };
+  /** Rendering, the pre-send check and sending of drafts (issue 5), for reminder rules and the API. */
+  compose: ComposeService;
   stopWatching: () => void;
 }
 
@@ -95,6 +99,12 @@ export async function createCore(options: CoreOptions & { migrationsDir?: string
     }
 
     const contacts = createContacts({ db, bus, clock, settings });
+    const templates = createTemplates(db, () => clock.now());
+    const compose = createComposeService({
+      db, settings, accounts, repo, templates, bus, clock,
+      idsOfFilter: (filter) => contacts.idsOfFilter(filter),
+      wake: () => (sending ? dispatcher?.wake() : undefined),
+    });
     const handlers = createHandlers({
       version: options.version ?? '0.0.0', dataDir, accounts, manage, settings, outbox, repo, lease, dispatcher, bus, clock,
       contacts: contacts.handlers,
@@ -107,7 +117,7 @@ export async function createCore(options: CoreOptions & { migrationsDir?: string
         recordBalance: (accountId, balance, unit) => balances.record(accountId, balance, unit, clock.now()),
       },
       data: maintenance.handlers,
-      compose: createComposeHandlers(),
+      compose: createComposeHandlers({ compose, templates, bus }),
     });
 
     const stopWatching = watchDataVersion(db, clock, options.watchIntervalMs ?? 500, () => {
@@ -117,9 +127,10 @@ export async function createCore(options: CoreOptions & { migrationsDir?: string
       bus.emit({ type: 'accounts.changed' });
       bus.emit({ type: 'dispatcher.changed' });
       bus.emit({ type: 'contacts.changed', ids: [], source: 'external' });
+      bus.emit({ type: 'templates.changed' });
       if (sending) dispatcher?.wake();
     });
-    return { db, handlers, settings, dispatcher, contacts, stopWatching };
+    return { db, handlers, settings, dispatcher, contacts, compose, stopWatching };
   }
 
   async function closeSession(): Promise<void> {

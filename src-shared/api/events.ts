@@ -16,6 +16,8 @@ export const coreEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('contacts.import.finished'), importId: z.string(), result: importResultSchema }),
   dataProgressEventSchema,
   dataChangedEventSchema,
+  // Phrase templates (issue 5) were saved or removed (here or by another process).
+  z.object({ type: z.literal('templates.changed') }),
 ]);
 export type CoreEvent = z.infer<typeof coreEventSchema>;
 export type CoreEventListener = (event: CoreEvent) => void;

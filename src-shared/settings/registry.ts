@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { languages } from '../i18n/languages';
 
-export const settingGroups = ['general', 'shop', 'sending', 'data'] as const;
+export const settingGroups = ['general', 'shop', 'sending', 'compose', 'data'] as const;
 export type SettingGroup = (typeof settingGroups)[number];
 
 export function isValidTimeZone(zone: string): boolean {
@@ -46,6 +46,8 @@ export const settingDefinitions = {
     default: null,
   }),
   'shop.region': def({ group: 'shop', kind: 'enum', options: regionCodes, schema: z.enum(regionCodes), default: 'TW' }),
+  // The shop's phone, for the {電話} placeholder (the signature suffix, templates).
+  'shop.phone': def({ group: 'shop', kind: 'string', schema: z.string().trim().max(30), default: '' }),
   'sending.paused': def({ group: 'sending', kind: 'boolean', schema: z.boolean(), default: false }),
   // Sending engine (issue 6): retries, quiet hours, claim-time checks, balance warning.
   'sending.maxAttempts': def({ group: 'sending', kind: 'integer', min: 1, max: 20, schema: z.number().int().min(1).max(20), default: 5 }),
@@ -65,6 +67,19 @@ export const settingDefinitions = {
     schema: z.number().int().min(0).max(600_000),
     default: 1000,
   }),
+  // Compose (issue 5): how the shop signs its messages, and what the pre-send check looks for.
+  /** e.g. 【店名】; '' = 【shop.name】 when the shop has a name. */
+  'compose.senderTag': def({ group: 'compose', kind: 'string', schema: z.string().trim().max(30), default: '' }),
+  /** Added before the message when "prefix" is on; a template itself ({senderTag} is the sender tag). */
+  'compose.prefix': def({ group: 'compose', kind: 'string', schema: z.string().max(200), default: '{senderTag}' }),
+  /** Added after the message when "suffix" is on: the shop's signature. */
+  'compose.suffix': def({ group: 'compose', kind: 'string', schema: z.string().max(200), default: '' }),
+  /** The unsubscribe text marketing messages must carry; '' = the region's (退訂 / 退订 / 配信停止 / STOP). */
+  'compose.optOutLine': def({ group: 'compose', kind: 'string', schema: z.string().trim().max(60), default: '' }),
+  /** The shop's own mobile, where "send a test" goes. */
+  'compose.testNumber': def({ group: 'compose', kind: 'string', schema: z.string().trim().max(40), default: '' }),
+  /** The same template to the same number within this many days is a warning (0 = no check). */
+  'compose.templateRepeatDays': def({ group: 'compose', kind: 'integer', min: 0, max: 365, schema: z.number().int().min(0).max(365), default: 7 }),
   // Data maintenance: '' = the default folder beside the data folder (see core/maintenance/locations.ts).
   'data.backupDir': def({ group: 'data', kind: 'string', schema: z.string().trim().max(1000), default: '' }),
   'data.autoBackup': def({ group: 'data', kind: 'boolean', schema: z.boolean(), default: true }),

@@ -1,13 +1,25 @@
 // smsdesk send --to LIST --text TEXT [--at TIME] [--account NAME] [--memo TEXT] [--wait [SECONDS]] [--json]
+// smsdesk send --template NAME | --text TEXT  --contact ID … | --category NAME … | --to LIST  [--var k=v …]
+//               [--prefix] [--suffix] [--marketing] (compose: placeholders and the pre-send check)
+// `--text` to numbers alone sends TEXT exactly as given (messages.send); placeholders, prefix and suffix
+// apply only with --template or contact recipients (see send-compose.ts).
 import type { Command } from 'commander';
 import type { MethodOutput } from '../../../src-shared/api/contract';
 import { isFinalStatus, type MessageStatus } from '../../../src-shared/api/schemas';
 import { CliExit, EXIT, withContext, type CliContext, type GlobalOptions } from '../context';
 import { parsePositiveNumber } from '../parse';
+import { runComposeSend } from './send-compose';
 
-interface SendOptions {
-  to: string;
-  text: string;
+export interface SendOptions {
+  to?: string;
+  text?: string;
+  template?: string;
+  contact: string[];
+  category: string[];
+  var: string[];
+  prefix?: boolean;
+  suffix?: boolean;
+  marketing?: boolean;
   at?: string;
   account?: string;
   memo?: string;
@@ -22,8 +34,15 @@ export function registerSend(program: Command, globals: () => GlobalOptions): vo
   program
     .command('send')
     .description('send a message to one or more numbers (now, or at a time with --at)')
-    .requiredOption('--to <list>', 'numbers, separated by commas, semicolons, tabs or new lines')
-    .requiredOption('--text <text>', 'the message, sent exactly as given')
+    .option('--to <list>', 'numbers, separated by commas, semicolons, tabs or new lines')
+    .option('--text <text>', 'the message (to numbers alone: sent exactly as given)')
+    .option('--template <name>', 'a saved template, personalised per recipient and checked before sending')
+    .option('--contact <ids>', 'contact ids (comma-separated; may repeat)', collect, [])
+    .option('--category <name>', 'everyone in a contact category (may repeat)', collect, [])
+    .option('--var <key=value>', 'a value for an {event.*} placeholder (may repeat)', collect, [])
+    .option('--prefix', 'add the default prefix from the settings')
+    .option('--suffix', 'add the default suffix (signature) from the settings')
+    .option('--marketing', 'a marketing message (needs the opt-out text)')
     .option('--at <time>', 'ISO-8601 time; without an offset it is in the shop time zone')
     .option('--account <name>', 'provider account (default: the default account)')
     .option('--memo <text>', 'a note kept with the message, never sent')
@@ -31,12 +50,17 @@ export function registerSend(program: Command, globals: () => GlobalOptions): vo
     .option('--json', 'print JSON')
     .action(async (opts: SendOptions) => {
       const waitSeconds = opts.wait === undefined || opts.wait === false ? null : opts.wait === true ? DEFAULT_WAIT_SECONDS : opts.wait;
-      await withContext(globals(), { dispatch: waitSeconds !== null }, (ctx) => runSend(ctx, opts, waitSeconds));
+      const composed = opts.template !== undefined || opts.contact.length > 0 || opts.category.length > 0;
+      await withContext(globals(), { dispatch: waitSeconds !== null }, (ctx) => (composed ? runComposeSend(ctx, opts, waitSeconds) : runSend(ctx, opts, waitSeconds)));
     });
 }
 
+const collect = (value: string, previous: string[]) => [...previous, value];
+
 async function runSend(ctx: CliContext, opts: SendOptions, waitSeconds: number | null): Promise<void> {
   const { core, t } = ctx;
+  if (opts.text === undefined) throw new CliExit(EXIT.badInput, t('composeCore.cli.templateOrText'));
+  if (opts.to === undefined) throw new CliExit(EXIT.badInput, t('composeCore.cli.recipientsNeeded'));
   // Through the contract's validation, as every host does (limits on the memo, the text, the list).
   const result = (await core.call('messages.send', {
     to: opts.to,
@@ -47,7 +71,27 @@ async function runSend(ctx: CliContext, opts: SendOptions, waitSeconds: number |
     ...(opts.memo !== undefined ? { memo: opts.memo } : {}),
   })) as MethodOutput<'messages.send'>;
   const rejected = result.rejected.map((r) => ({ to: r.to, code: r.code, reason: t(`common.rejection.${r.code}`) }));
-  let messages = result.messages;
+  await finishSend(ctx, opts, waitSeconds, result.messages, rejected);
+}
+
+export interface RejectedLine {
+  to: string;
+  code: string;
+  reason: string;
+  params?: Record<string, string | number>;
+}
+
+/** After the messages are in the outbox: tell about the dispatcher, wait if asked, print, and pick the exit code. */
+export async function finishSend(
+  ctx: CliContext,
+  opts: Pick<SendOptions, 'json'>,
+  waitSeconds: number | null,
+  created: MethodOutput<'messages.send'>['messages'],
+  rejected: RejectedLine[],
+  extra: Record<string, unknown> = {},
+): Promise<void> {
+  const { core, t } = ctx;
+  let messages = created;
   let timedOut = false;
 
   if (messages.length > 0 && waitSeconds === null) {
@@ -80,7 +124,7 @@ async function runSend(ctx: CliContext, opts: SendOptions, waitSeconds: number |
   }
 
   if (opts.json) {
-    ctx.out(JSON.stringify({ messages, rejected }, null, 2));
+    ctx.out(JSON.stringify({ messages, rejected, ...extra }, null, 2));
   } else {
     for (const m of messages) ctx.out(t('cli.message', { id: m.id, to: m.to, status: t(`common.status.${m.status}`) }));
     for (const r of rejected) ctx.err(t('cli.rejected', { to: r.to, reason: r.reason }));

@@ -1,24 +1,36 @@
-// Compose methods (issue 5). Placeholder wiring so the contract type-checks while the compose core is
-// built; each method refuses with a translated "not available yet" until it is implemented.
+// Compose methods (issue 5): templates, placeholders, preview, the pre-send check, send and test send,
+// each a thin call into the templates and compose services.
 import { ApiError } from '../../../src-shared/api/errors';
 import type { ApiHandlers } from '../../../src-shared/api/contract';
 import type { composeContract } from '../../../src-shared/api/compose-schemas';
+import type { EventBus } from '../events/bus';
+import type { ComposeService } from './service';
+import type { Templates } from './templates';
 
 export type ComposeHandlers = Pick<ApiHandlers, keyof typeof composeContract>;
 
-const notYet = (): never => {
-  throw new ApiError('conflict', 'errors.notAvailable');
-};
-
-export function createComposeHandlers(): ComposeHandlers {
+export function createComposeHandlers(deps: { compose: ComposeService; templates: Templates; bus: EventBus }): ComposeHandlers {
+  const { compose, templates, bus } = deps;
+  const changed = () => bus.emit({ type: 'templates.changed' });
   return {
-    'templates.list': notYet,
-    'templates.save': notYet,
-    'templates.remove': notYet,
-    'compose.placeholders': notYet,
-    'compose.preview': notYet,
-    'compose.check': notYet,
-    'compose.send': notYet,
-    'compose.sendTest': notYet,
+    'templates.list': (input) => templates.list(input),
+    'templates.save': (input) => {
+      const saved = templates.save(input);
+      changed();
+      return saved;
+    },
+    'templates.remove': ({ id }) => {
+      templates.remove(id);
+      changed();
+      return { removed: id };
+    },
+    'compose.placeholders': () => compose.placeholders(),
+    'compose.preview': ({ draft, limit }) => compose.preview(draft, limit),
+    'compose.check': ({ draft }) => compose.check(draft, { origin: 'composer' }),
+    'compose.send': ({ draft, leaveOut, acknowledged, origin }) => compose.send(draft, { leaveOut, acknowledged, origin }),
+    'compose.sendTest': ({ draft, to }) => {
+      if (to !== undefined && to.trim() === '') throw new ApiError('validation', 'composeCore.errors.noTestNumber');
+      return compose.sendTest(draft, to);
+    },
   };
 }

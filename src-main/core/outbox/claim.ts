@@ -26,6 +26,17 @@ export function quietHoursApply(row: Pick<MessageRow, 'origin' | 'purpose' | 'at
   return AUTOMATIC_ORIGINS.includes(row.origin) || row.purpose === 'marketing' || row.attempts > 0;
 }
 
+/**
+ * The frequency cap's count: what reached (or may have reached) a number in the 24 h before `now` — in
+ * flight, accepted, or unknown. The claim and the pre-send check (compose) both count with this.
+ */
+export function createRecentCount(db: Db): (e164: string, now: number) => number {
+  const stmt = db.prepare<[string, number, number], { n: number }>(
+    `select count(*) as n from messages where to_e164 = ? and (status = 'sending' or sent_at >= ? or (status = 'unknown' and updated_at >= ?))`,
+  );
+  return (e164, now) => stmt.get(e164, now - DAY_MS, now - DAY_MS)?.n ?? 0;
+}
+
 export interface ClaimPolicy {
   region: string;
   quietHours: QuietHours;
@@ -50,10 +61,7 @@ export function createClaimer(db: Db, transitions: Transitioner) {
     `select * from messages where status = 'queued' and account_id = ? and next_action_at <= ? order by next_action_at, id limit ?`,
   );
   const deferStmt = db.prepare(`update messages set next_action_at = ?, updated_at = ? where id = ? and status = 'queued'`);
-  // What reached (or may have reached) the number in the last 24 h: in flight, accepted, or unknown.
-  const recentStmt = db.prepare<[string, number, number], { n: number }>(
-    `select count(*) as n from messages where to_e164 = ? and (status = 'sending' or sent_at >= ? or (status = 'unknown' and updated_at >= ?))`,
-  );
+  const recentCount = createRecentCount(db);
 
   const nextAccountStmts = new Map<string, ReturnType<Db['prepare']>>();
   const claimStmt = db.prepare(`update messages set status = 'sending', attempts = attempts + 1, updated_at = ?, next_action_at = null
@@ -119,7 +127,7 @@ export function createClaimer(db: Db, transitions: Transitioner) {
           continue;
         }
         if (policy.frequencyCap > 0) {
-          const sent = (recentStmt.get(row.to_e164, now - DAY_MS, now - DAY_MS)?.n ?? 0) + (inBatch.get(row.to_e164) ?? 0);
+          const sent = recentCount(row.to_e164, now) + (inBatch.get(row.to_e164) ?? 0);
           if (sent >= policy.frequencyCap) {
             block(row, 'frequency_cap', 'sending.blocked.frequencyCap', { max: policy.frequencyCap });
             continue;

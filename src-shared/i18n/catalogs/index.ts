@@ -18,6 +18,7 @@ import contactsUi from './contacts-ui';
 import data from './data';
 import composeUi from './compose-ui';
 import templatesUi from './templates-ui';
+import composeCore from './compose-core';
 
 export const catalogs: Record<string, Catalog> = {
   errors,
@@ -37,4 +38,5 @@ export const catalogs: Record<string, Catalog> = {
   data,
   composeUi,
   templatesUi,
+  composeCore,
 };

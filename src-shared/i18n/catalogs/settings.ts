@@ -17,6 +17,7 @@ export default {
       general: { title: '一般', help: '介面語言' },
       shop: { title: '門市', help: '店名、時區與所在地區' },
       sending: { title: '發送', help: '暫停、重試、勿擾時段、發送上限與測試帳號' },
+      compose: { title: '撰寫', help: '發送者標示、開頭與結尾、退訂文字、測試號碼與重複範本檢查' },
       data: { title: '資料', help: '備份的位置與自動備份' },
     },
     keys: {
@@ -29,6 +30,7 @@ export default {
       },
       shop: {
         name: { label: '店名', help: '台灣的企業簡訊須以登記的名稱標示發送者，通常寫成開頭的【店名】。', placeholder: '例如：測試店' },
+        phone: { label: '門市電話', help: '範本中的 {電話} 會換成這個號碼，常用在結尾的署名。', placeholder: '例如：02-2345-6789' },
         timeZone: { label: '門市時區', help: '預約時間與記錄中的時間都以這個時區顯示。' },
         region: {
           label: '所在地區',
@@ -49,6 +51,14 @@ export default {
         },
         frequencyCap: { label: '每個號碼每 24 小時上限', help: '同一個號碼 24 小時內最多收到幾則，超過的會被擋下（0 = 不限制）。', unit: '則' },
         lowBalance: { label: '餘額偏低提醒', help: '預設帳號的餘額低於這個數字時，頂端列會提醒。', unit: '點' },
+      },
+      compose: {
+        senderTag: { label: '發送者標示', help: '每則簡訊都要有的發送者名稱，例如【測試店】。空白時使用【店名】。', placeholder: '例如：【測試店】' },
+        prefix: { label: '預設開頭', help: '勾選「加上開頭」時放在簡訊前面，可使用欄位，例如 {署名}親愛的 {姓名} {稱謂}，', placeholder: '{署名}' },
+        suffix: { label: '預設結尾（署名）', help: '勾選「加上結尾」時放在簡訊後面，通常是店名與電話，例如 —{店名} {電話}' },
+        optOutLine: { label: '退訂文字', help: '行銷簡訊必須包含這段文字。空白時依所在地區使用「退訂」「退订」或「配信停止」。', placeholder: '例如：退訂請回覆 N' },
+        testNumber: { label: '自己的手機號碼', help: '「發送測試簡訊」會寄到這個號碼。', placeholder: '例如：0912 345 678' },
+        templateRepeatDays: { label: '重複範本提醒', help: '同一個號碼在這麼多天內收過同一個範本時，發送前會提醒（0 = 不檢查）。', unit: '天' },
       },
       sandbox: {
         deliveryDelayMs: { label: '測試帳號送達時間', help: '測試帳號在多久之後回報「已送達」，用來模擬真實業者的回報時間。', unit: '毫秒' },
@@ -85,6 +95,7 @@ export default {
       general: { title: 'General', help: 'Language of the app' },
       shop: { title: 'Shop', help: 'Shop name, time zone and region' },
       sending: { title: 'Sending', help: 'Pausing, retries, quiet hours, limits and the test account' },
+      compose: { title: 'Compose', help: 'Sender tag, prefix and suffix, opt-out text, test number and repeated-template check' },
       data: { title: 'Data', help: 'Where backups go, and automatic backups' },
     },
     keys: {
@@ -97,6 +108,7 @@ export default {
       },
       shop: {
         name: { label: 'Shop name', help: 'In Taiwan, business SMS must name the sender with its registered name, usually as 【Shop name】 at the start.', placeholder: 'For example: Test Shop' },
+        phone: { label: 'Shop phone', help: 'The {電話} placeholder (shopPhone) becomes this number, often in the signature.', placeholder: 'For example: 02-2345-6789' },
         timeZone: { label: 'Shop time zone', help: 'Scheduled times and the times in the log are shown in this zone.' },
         region: {
           label: 'Region',
@@ -117,6 +129,14 @@ export default {
         },
         frequencyCap: { label: 'Per number per 24 hours', help: 'The most messages one number receives in 24 hours; more are blocked (0 = no limit).', unit: 'messages' },
         lowBalance: { label: 'Low balance warning', help: 'The top bar warns when the default account’s balance falls below this.', unit: 'points' },
+      },
+      compose: {
+        senderTag: { label: 'Sender tag', help: 'The sender name every message must carry, such as 【Test Shop】. Empty: 【shop name】.', placeholder: 'For example: 【Test Shop】' },
+        prefix: { label: 'Default prefix', help: 'Put before the message when “add prefix” is ticked; placeholders work, e.g. {senderTag}Dear {name},', placeholder: '{senderTag}' },
+        suffix: { label: 'Default suffix (signature)', help: 'Put after the message when “add suffix” is ticked; usually the shop name and phone, e.g. —{shopName} {shopPhone}' },
+        optOutLine: { label: 'Opt-out text', help: 'Marketing messages must contain this text. Empty: 退訂, 退订 or 配信停止 by region.', placeholder: 'For example: reply N to opt out' },
+        testNumber: { label: 'Your own mobile', help: '“Send a test” goes to this number.', placeholder: 'For example: 0912 345 678' },
+        templateRepeatDays: { label: 'Repeated template warning', help: 'Warn before sending when a number got the same template within this many days (0 = no check).', unit: 'days' },
       },
       sandbox: {
         deliveryDelayMs: { label: 'Test account delivery time', help: 'How long the test account takes to report “Delivered”, to imitate a real provider.', unit: 'ms' },
@@ -153,6 +173,7 @@ export default {
       general: { title: '常规', help: '界面语言' },
       shop: { title: '门店', help: '店名、时区与所在地区' },
       sending: { title: '发送', help: '暂停、重试、免打扰时段、发送上限与测试账号' },
+      compose: { title: '撰写', help: '签名、开头与结尾、退订文字、测试号码与重复模板检查' },
       data: { title: '数据', help: '备份的位置与自动备份' },
     },
     keys: {
@@ -165,6 +186,7 @@ export default {
       },
       shop: {
         name: { label: '店名', help: '商业短信需要带上【签名】，通常放在开头。', placeholder: '例如：测试店' },
+        phone: { label: '门店电话', help: '模板中的 {电话} 会换成这个号码，常用在结尾的签名。', placeholder: '例如：010-1234-5678' },
         timeZone: { label: '门店时区', help: '定时时间和记录中的时间都按这个时区显示。' },
         region: {
           label: '所在地区',
@@ -185,6 +207,14 @@ export default {
         },
         frequencyCap: { label: '每个号码每 24 小时上限', help: '同一号码 24 小时内最多收到几条，超过的会被拦下（0 = 不限制）。', unit: '条' },
         lowBalance: { label: '余额偏低提醒', help: '默认账号余额低于此数时，顶栏会提醒。', unit: '点' },
+      },
+      compose: {
+        senderTag: { label: '签名', help: '每条短信都要带的发送方名称，例如【测试店】。留空时使用【店名】。', placeholder: '例如：【测试店】' },
+        prefix: { label: '默认开头', help: '勾选“加上开头”时放在短信前面，可使用字段，例如 {签名}亲爱的 {姓名} {称谓}，', placeholder: '{签名}' },
+        suffix: { label: '默认结尾（落款）', help: '勾选“加上结尾”时放在短信后面，通常是店名与电话，例如 —{店名} {电话}' },
+        optOutLine: { label: '退订文字', help: '营销短信必须包含这段文字。留空时按所在地区使用“退订”“退訂”或“配信停止”。', placeholder: '例如：回复 TD 退订' },
+        testNumber: { label: '自己的手机号码', help: '“发送测试短信”会发到这个号码。', placeholder: '例如：138 0013 8000' },
+        templateRepeatDays: { label: '重复模板提醒', help: '同一个号码在这么多天内收到过同一个模板时，发送前会提醒（0 = 不检查）。', unit: '天' },
       },
       sandbox: {
         deliveryDelayMs: { label: '测试账号送达时间', help: '测试账号多久之后回报“已送达”，用来模拟真实服务商的回报时间。', unit: '毫秒' },
@@ -221,6 +251,7 @@ export default {
       general: { title: '一般', help: '表示言語' },
       shop: { title: '店舗', help: '店名・タイムゾーン・地域' },
       sending: { title: '送信', help: '一時停止、再試行、送信停止時間帯、上限、テスト用アカウント' },
+      compose: { title: '作成', help: '送信者名、冒頭と末尾、配信停止の文言、テスト番号、同じテンプレートの確認' },
       data: { title: 'データ', help: 'バックアップの保存先と自動バックアップ' },
     },
     keys: {
@@ -233,6 +264,7 @@ export default {
       },
       shop: {
         name: { label: '店名', help: 'メッセージには送信者（店名）を明記してください。', placeholder: '例：テスト店' },
+        phone: { label: '店舗の電話番号', help: 'テンプレートの {電話} がこの番号になります。末尾の署名によく使います。', placeholder: '例：03-1234-5678' },
         timeZone: { label: '店舗のタイムゾーン', help: '予約日時や履歴の日時はこのタイムゾーンで表示されます。' },
         region: {
           label: '地域',
@@ -253,6 +285,14 @@ export default {
         },
         frequencyCap: { label: '1 番号あたり 24 時間の上限', help: '1 つの番号が 24 時間に受け取る最大件数。超えた分は送信しません（0 = 制限なし）。', unit: '件' },
         lowBalance: { label: '残高わずかの警告', help: '既定アカウントの残高がこの値を下回ると、上部バーに警告を表示します。', unit: 'ポイント' },
+      },
+      compose: {
+        senderTag: { label: '送信者名', help: 'すべてのメッセージに入れる送信者名（例：【テスト店】）。空欄なら【店名】。', placeholder: '例：【テスト店】' },
+        prefix: { label: '冒頭の定型文', help: '「冒頭を付ける」をオンにすると本文の前に入ります。差し込み項目も使えます（例：{署名}{氏名} {敬称}、）', placeholder: '{署名}' },
+        suffix: { label: '末尾の定型文（署名）', help: '「末尾を付ける」をオンにすると本文の後に入ります。通常は店名と電話番号（例：—{店名} {電話}）' },
+        optOutLine: { label: '配信停止の文言', help: '広告メッセージにはこの文言が必要です。空欄なら地域により「配信停止」「退訂」「退订」。', placeholder: '例：配信停止は STOP と返信' },
+        testNumber: { label: '自分の携帯番号', help: '「テスト送信」はこの番号に送られます。', placeholder: '例：090-1234-5678' },
+        templateRepeatDays: { label: '同じテンプレートの確認', help: '同じ番号にこの日数以内に同じテンプレートを送っていると、送信前に注意します（0 = 確認しない）。', unit: '日' },
       },
       sandbox: {
         deliveryDelayMs: { label: 'テスト用アカウントの配信時間', help: 'テスト用アカウントが「配信済み」を報告するまでの時間です。実際の事業者の報告を再現します。', unit: 'ミリ秒' },

@@ -53,6 +53,8 @@ export const messages = sqliteTable(
     index('messages_account_idx').on(t.accountId, t.id),
     // Partial: almost no message is a resend, and a bulk enqueue should not pay for indexing nulls.
     index('messages_resend_of_idx').on(t.resendOf).where(sql`${t.resendOf} is not null`),
+    // The pre-send check's "same template within X days" (issue 5); partial: most messages have none.
+    index('messages_template_idx').on(t.templateId, t.createdAt).where(sql`${t.templateId} is not null`),
     check(
       'messages_status_check',
       sql`${t.status} in ('draft','scheduled','queued','sending','sent','delivered','failed','expired','unknown','cancelled','blocked','missed')`,
