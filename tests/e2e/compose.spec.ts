@@ -80,14 +80,14 @@ test('the check shows an invalid number and a missing sender; leave it out, ackn
   const errors = dialog.getByTestId('check-errors');
   await expect(errors).toContainText('號碼無效');
   await expect(errors).toContainText('12345');
-  await expect(dialog.getByTestId('check-warnings')).toContainText('沒有註明發送者');
+  await expect(dialog.getByTestId('check-warnings')).toContainText('沒有標示發送者');
   await expect(dialog.locator('#confirm-send')).toBeDisabled();
 
   // Enter goes to what still needs an answer: first "leave them out", then the warning.
-  await expect(dialog.getByTestId('check-leave-out').locator('input')).toBeFocused();
+  await expect(dialog.getByTestId('check-leave-out')).toBeFocused();
   await page.keyboard.press('Space');
   await page.keyboard.press('Enter');
-  await expect(dialog.getByTestId('check-ack-no_sender_tag').locator('input')).toBeFocused();
+  await expect(dialog.getByTestId('check-ack-no_sender_tag')).toBeFocused();
   await page.keyboard.press('Space');
   await expect(dialog.locator('#confirm-send')).toBeEnabled();
   await page.keyboard.press('Enter');

@@ -33,6 +33,10 @@ function invalidate(queryClient: QueryClient, event: CoreEvent): void {
       break;
     case 'data.progress':
       break;
+    case 'templates.changed':
+      // The list, and the live check (a template's repeat window, its last use).
+      keys.push(['templates.list'], ['compose.check']);
+      break;
     default:
       keys.push(...contactsEventRefresh(queryClient, event));
   }

@@ -89,7 +89,7 @@ export function ComposePage({ info }: { info: AppInfo }) {
   const chosenName = account ?? info.defaultAccount ?? accountList.find((a) => a.default)?.name ?? '';
   const chosen = accountList.find((a) => a.name === chosenName);
   const testMode = chosen?.testMode ?? info.testMode;
-  const unsupported = useMemo(() => routeCharIssues(counted, chosen?.provider), [counted, chosen?.provider]);
+  const unsupported = useMemo(() => routeCharIssues(counted, chosen?.provider, info.region), [counted, chosen?.provider, info.region]);
 
   const state: ComposeState = {
     recipients, text, templateId, purpose, usePrefix, useSuffix, account, memo,

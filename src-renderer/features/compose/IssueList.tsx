@@ -1,6 +1,6 @@
 // One group of the check's findings: what is wrong, for how many, and a few of the recipients concerned.
 import type { ReactNode } from 'react';
-import { Tag, Typography } from 'antd';
+import { Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { CheckIssue } from '../../../src-shared/api/compose-schemas';
 import { useNumberFormat } from '../../components/format';
@@ -22,8 +22,7 @@ export function IssueList({ issues, timeZone, action }: Props) {
       {issues.map((issue) => (
         <li key={issue.code} className="check-issue" data-testid={`check-issue-${issue.code}`}>
           <div className="check-issue-head">
-            <span className="check-issue-title">{issueText(issue.code, issue.params)}</span>
-            {issue.count > 0 && <Tag className="check-issue-count">{t('composeUi.check.recipientsCount', { n: fmt(issue.count) })}</Tag>}
+            <span className="check-issue-title">{issueText(issue.code, { count: issue.count, ...issue.params })}</span>
             {action?.(issue)}
           </div>
           {issue.examples.length > 0 && (

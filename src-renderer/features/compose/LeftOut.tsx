@@ -17,9 +17,7 @@ export function LeftOut({ report, timeZone }: { report: ComposeCheckReport | und
       <Typography.Text strong>{t('composeUi.recipients.total', { n: fmt(report.recipients), m: fmt(report.sendable) })}</Typography.Text>
       {perRecipient.map((issue) => (
         <div key={issue.code} className="left-out-line" data-testid="left-out">
-          <Typography.Text type="danger">
-            {t('composeUi.recipients.leftOut', { n: fmt(issue.count), reason: issueText(issue.code, issue.params) })}
-          </Typography.Text>
+          <Typography.Text type="danger">{issueText(issue.code, { count: issue.count, ...issue.params })}</Typography.Text>
           <Typography.Text type="secondary" className="left-out-who">
             {issue.examples
               .slice(0, 4)

@@ -11,8 +11,11 @@ interface Props {
   samples: readonly RenderedSample[];
 }
 
-export function SamplePreview({ text, samples }: Props) {
+export function SamplePreview({ text, samples: all }: Props) {
   const { t } = useTranslation();
+  // Without recipients the core renders one nameless sample (prefix, suffix and shop fields filled).
+  const samples = all.filter((s) => s.to !== '');
+  const generic = all.find((s) => s.to === '');
   const [chosen, setChosen] = useState(0);
   const index = Math.min(chosen, Math.max(0, samples.length - 1));
   const shown = samples[index];
@@ -28,7 +31,7 @@ export function SamplePreview({ text, samples }: Props) {
           aria-label={t('composeUi.sample.choose')}
         />
       )}
-      <PhonePreview text={shown ? shown.text : text} />
+      <PhonePreview text={shown ? shown.text : text && generic ? generic.text : text} />
       {samples.length > 0 && (
         <ul className="sample-list" aria-label={t('composeUi.sample.title')}>
           {samples.map((s, i) => (

@@ -36,7 +36,7 @@ export function SendResult({ outcome, timeZone, onClose }: { outcome: SendOutcom
                 {rejected.map((r, i) => (
                   <li key={`${r.to}-${i}`}>
                     <Tag>{r.to}</Tag>
-                    {issueText(r.code, r.params ?? {})}
+                    {issueText(r.code, r.params ?? {}, 'detail')}
                   </li>
                 ))}
               </ul>

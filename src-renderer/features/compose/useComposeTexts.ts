@@ -1,18 +1,38 @@
 // The shop's default prefix and suffix (Settings), so the counter counts what is really sent when
-// their switches are on. The samples and the check render them in the core; this is only the count.
+// their switches are on. They are templates themselves ("{senderTag}", "親愛的 {姓名}"), so the core
+// renders them once (compose.preview of an empty text, no recipient) and the counter adds the result
+// to the text on every keystroke; per-recipient differences show in the samples and the check's range.
+import { useQuery } from '@tanstack/react-query';
+import { useApi } from '../../app/providers/api';
 import { useSettings } from '../../app/queries';
 
-// Setting keys of the default prefix and suffix (the compose core's settings).
 const PREFIX_KEY = 'compose.prefix';
 const SUFFIX_KEY = 'compose.suffix';
 const TEST_NUMBER_KEY = 'compose.testNumber';
 
 export interface ComposeTexts {
+  /** As set (with placeholders), for the switches' tooltips. */
   prefix: string;
   suffix: string;
   /** The shop's own mobile for "send a test" ('' when not set). */
   testNumber: string;
   wrap(text: string, usePrefix: boolean, useSuffix: boolean): string;
+}
+
+function useRendered(part: 'prefix' | 'suffix', template: string) {
+  const api = useApi();
+  return useQuery({
+    queryKey: ['compose.preview', 'wrap', part, template],
+    queryFn: async () => {
+      const out = await api.call('compose.preview', {
+        draft: { recipients: {}, text: '', usePrefix: part === 'prefix', useSuffix: part === 'suffix' },
+        limit: 1,
+      });
+      return out.samples[0]?.text ?? '';
+    },
+    enabled: template !== '',
+    staleTime: Infinity,
+  });
 }
 
 export function useComposeTexts(): ComposeTexts {
@@ -23,10 +43,12 @@ export function useComposeTexts(): ComposeTexts {
   };
   const prefix = value(PREFIX_KEY);
   const suffix = value(SUFFIX_KEY);
+  const renderedPrefix = useRendered('prefix', prefix).data ?? '';
+  const renderedSuffix = useRendered('suffix', suffix).data ?? '';
   return {
     prefix,
     suffix,
     testNumber: value(TEST_NUMBER_KEY),
-    wrap: (text, usePrefix, useSuffix) => `${usePrefix && prefix ? prefix : ''}${text}${useSuffix && suffix ? suffix : ''}`,
+    wrap: (text, usePrefix, useSuffix) => `${usePrefix ? renderedPrefix : ''}${text}${useSuffix ? renderedSuffix : ''}`,
   };
 }

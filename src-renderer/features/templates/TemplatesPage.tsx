@@ -54,17 +54,23 @@ export function TemplatesPage({ info }: { info: AppInfo }) {
     });
   }
 
-  function onPageKey(e: KeyboardEvent<HTMLDivElement>) {
+  // Room-wide keys listen on the window: after moving between rooms the focus is on the page itself.
+  useEffect(() => {
     if (editing) return;
-    const typing = (e.target as HTMLElement).tagName === 'INPUT' || (e.target as HTMLElement).tagName === 'TEXTAREA';
-    if (e.altKey && (e.key === 'n' || e.key === 'N')) {
-      e.preventDefault();
-      setEditing({ template: null });
-    } else if (e.key === '/' && !typing) {
-      e.preventDefault();
-      searchRef.current?.focus();
+    function onKey(e: globalThis.KeyboardEvent) {
+      const target = e.target as HTMLElement | null;
+      const typing = !!target && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.isContentEditable);
+      if (e.altKey && e.key.toLowerCase() === 'n') {
+        e.preventDefault();
+        setEditing({ template: null });
+      } else if (e.key === '/' && !typing) {
+        e.preventDefault();
+        searchRef.current?.focus();
+      }
     }
-  }
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [editing]);
 
   function onListKey(e: KeyboardEvent<HTMLDivElement>) {
     const current = templates[active];
@@ -85,7 +91,7 @@ export function TemplatesPage({ info }: { info: AppInfo }) {
   }
 
   return (
-    <div className="templates" onKeyDown={onPageKey}>
+    <div className="templates">
       <Card
         title={t('templatesUi.page.title')}
         extra={
