@@ -54,10 +54,10 @@ export function ComposePage({ info }: { info: AppInfo }) {
   const api = useApi();
   const queryClient = useQueryClient();
   const accounts = useAccounts();
-  const savedFiltersQuery = useSavedFilters();
+  const [savedFiltersWanted, setSavedFiltersWanted] = useState(false);
+  const savedFiltersQuery = useSavedFilters(savedFiltersWanted);
   const savedFilters = useMemo(() => savedFiltersQuery.data?.filters ?? [], [savedFiltersQuery.data]);
   const formatTime = useDateTimeFormat(info.timeZone);
-  const texts = useComposeTexts();
 
   const [recipients, setRecipients] = useState<RecipientsState>(emptyRecipients);
   const [text, setText] = useState('');
@@ -65,6 +65,7 @@ export function ComposePage({ info }: { info: AppInfo }) {
   const [purpose, setPurpose] = useState<MessagePurpose>('notification');
   const [usePrefix, setUsePrefix] = useState(false);
   const [useSuffix, setUseSuffix] = useState(false);
+  const texts = useComposeTexts(usePrefix, useSuffix);
   const [memo, setMemo] = useState('');
   const [at, setAt] = useState<Dayjs | null>(null);
   const [account, setAccount] = useState<string | undefined>(undefined);
@@ -261,6 +262,7 @@ export function ComposePage({ info }: { info: AppInfo }) {
                     clearError('recipients');
                   }}
                   savedFilters={savedFilters}
+                  onSavedFiltersWanted={() => setSavedFiltersWanted(true)}
                 />
                 <LeftOut report={report.data} timeZone={info.timeZone} />
               </Form.Item>

@@ -15,25 +15,30 @@ interface Props {
   value: RecipientsState;
   onChange(next: RecipientsState): void;
   savedFilters: readonly SavedFilter[];
+  onSavedFiltersWanted(): void;
 }
 
-function useContactSearch(search: string) {
+function useContactSearch(search: string, enabled: boolean) {
   const api = useApi();
   const s = search.trim();
   return useQuery({
+    enabled,
     queryKey: ['contacts.list', 'compose-picker', s],
     queryFn: () => api.call('contacts.list', { filter: s ? { search: s } : {}, limit: 20 }),
     placeholderData: (previous) => previous,
   });
 }
 
-export function ContactRecipients({ value, onChange, savedFilters }: Props) {
+export function ContactRecipients({ value, onChange, savedFilters, onSavedFiltersWanted }: Props) {
   const { t } = useTranslation();
   const fmt = useNumberFormat();
   const [search, setSearch] = useState('');
   const deferred = useDeferredValue(search);
-  const found = useContactSearch(deferred);
-  const categories = useCategories();
+  // The lists load when first wanted (a picker opened, or something already chosen), so opening the
+  // composer asks the core for nothing it may not need.
+  const [wanted, setWanted] = useState({ contacts: false, groups: false });
+  const found = useContactSearch(deferred, wanted.contacts || search !== '');
+  const categories = useCategories(wanted.groups || value.categoryIds.length > 0);
   const categoryList = categories.data?.categories ?? [];
 
   const options = (found.data?.contacts ?? []).map((c) => ({
@@ -63,6 +68,7 @@ export function ContactRecipients({ value, onChange, savedFilters }: Props) {
         prefix={<UserOutlined />}
         notFoundContent={found.isFetching ? null : t('composeUi.recipients.noContact')}
         loading={found.isFetching}
+        onFocus={() => setWanted((w) => (w.contacts ? w : { ...w, contacts: true }))}
         aria-label={t('composeUi.recipients.contacts')}
         data-testid="compose-contacts"
       />
@@ -86,6 +92,7 @@ export function ContactRecipients({ value, onChange, savedFilters }: Props) {
           showSearch={{ optionFilterProp: 'name' }}
           placeholder={t('composeUi.recipients.categoriesPlaceholder')}
           prefix={<TagsOutlined />}
+          onFocus={() => setWanted((w) => (w.groups ? w : { ...w, groups: true }))}
           aria-label={t('composeUi.recipients.categories')}
           allowClear
           data-testid="compose-categories"
@@ -98,6 +105,7 @@ export function ContactRecipients({ value, onChange, savedFilters }: Props) {
           options={savedFilters.map((f) => ({ value: f.id, label: f.name }))}
           placeholder={t('composeUi.recipients.savedFilterPlaceholder')}
           prefix={<FilterOutlined />}
+          onFocus={onSavedFiltersWanted}
           aria-label={t('composeUi.recipients.savedFilter')}
           allowClear
           data-testid="compose-saved-filter"

@@ -19,7 +19,8 @@ export function TemplatePicker({ open, onPick, onClose }: Props) {
   const { t } = useTranslation();
   const [search, setSearch] = useState('');
   const [active, setActive] = useState(0);
-  const query = useTemplates(search);
+  // Asked only while open: the composer must not load the phrase book before it is wanted.
+  const query = useTemplates(search, undefined, open);
   const list = query.data?.templates ?? [];
   const listRef = useRef<HTMLDivElement>(null);
 

@@ -19,7 +19,7 @@ export interface ComposeTexts {
   wrap(text: string, usePrefix: boolean, useSuffix: boolean): string;
 }
 
-function useRendered(part: 'prefix' | 'suffix', template: string) {
+function useRendered(part: 'prefix' | 'suffix', template: string, wanted: boolean) {
   const api = useApi();
   return useQuery({
     queryKey: ['compose.preview', 'wrap', part, template],
@@ -30,12 +30,13 @@ function useRendered(part: 'prefix' | 'suffix', template: string) {
       });
       return out.samples[0]?.text ?? '';
     },
-    enabled: template !== '',
+    enabled: wanted && template !== '',
     staleTime: Infinity,
   });
 }
 
-export function useComposeTexts(): ComposeTexts {
+/** `usePrefix`/`useSuffix`: render only what is switched on. */
+export function useComposeTexts(usePrefix: boolean, useSuffix: boolean): ComposeTexts {
   const settings = useSettings();
   const value = (key: string) => {
     const v = settings.data?.settings.find((s) => s.key === key)?.value;
@@ -43,8 +44,8 @@ export function useComposeTexts(): ComposeTexts {
   };
   const prefix = value(PREFIX_KEY);
   const suffix = value(SUFFIX_KEY);
-  const renderedPrefix = useRendered('prefix', prefix).data ?? '';
-  const renderedSuffix = useRendered('suffix', suffix).data ?? '';
+  const renderedPrefix = useRendered('prefix', prefix, usePrefix).data ?? '';
+  const renderedSuffix = useRendered('suffix', suffix, useSuffix).data ?? '';
   return {
     prefix,
     suffix,

@@ -35,9 +35,10 @@ export function useContactList(filter: ContactFilter, sort: ContactSort) {
   });
 }
 
-export function useCategories() {
+/** `enabled` false: not asked yet (the composer loads it when its picker is first used). */
+export function useCategories(enabled = true) {
   const api = useApi();
-  return useQuery({ queryKey: contactKeys.categories, queryFn: () => api.call('contacts.categories.list', {}) });
+  return useQuery({ queryKey: contactKeys.categories, queryFn: () => api.call('contacts.categories.list', {}), enabled });
 }
 
 export function useFields() {
@@ -45,9 +46,9 @@ export function useFields() {
   return useQuery({ queryKey: contactKeys.fields, queryFn: () => api.call('contacts.fields.list', {}) });
 }
 
-export function useSavedFilters() {
+export function useSavedFilters(enabled = true) {
   const api = useApi();
-  return useQuery({ queryKey: contactKeys.savedFilters, queryFn: () => api.call('contacts.savedFilters.list', {}) });
+  return useQuery({ queryKey: contactKeys.savedFilters, queryFn: () => api.call('contacts.savedFilters.list', {}), enabled });
 }
 
 export interface ImportProgress {

@@ -9,10 +9,11 @@ export const templateKeys = {
   placeholders: ['compose.placeholders'] as const,
 };
 
-export function useTemplates(search = '', category?: string) {
+export function useTemplates(search = '', category?: string, enabled = true) {
   const api = useApi();
   const s = search.trim();
   return useQuery({
+    enabled,
     queryKey: [...templateKeys.list, s, category ?? null],
     queryFn: () => api.call('templates.list', { ...(s ? { search: s } : {}), ...(category ? { category } : {}) }),
     // Keep the rows while the next search runs instead of flashing an empty list.
