@@ -24,6 +24,8 @@ test('screenshots of Compose, Log, Settings and Templates, in zh-TW', async ({ p
   await expect(page.getByRole('dialog')).toContainText('確認發送');
   await settle(page);
   await page.screenshot({ path: `${shots}/compose-confirm-zh-TW.png` });
+  // The landline is an error of the check: leave it out (the focus starts on that choice), then send.
+  await page.keyboard.press('Space');
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('send-result')).toContainText('已將 3 則簡訊排入發送佇列');
   await settle(page);

@@ -39,6 +39,7 @@ interface Props {
 export function CheckDialog({ report, account, testMode, timeZone, testNumber, sending, rechecking, onConfirm, onSendAtInstead, onSendTest, onClose }: Props) {
   const { t } = useTranslation();
   const fmt = useNumberFormat();
+  const unitText = (unit: string | null) => (unit ? t(`settings.accounts.units.${unit}`, { defaultValue: unit }) : '');
   const formatTime = useDateTimeFormat(timeZone);
   const [leaveOut, setLeaveOut] = useState(false);
   const [acknowledged, setAcknowledged] = useState<Set<CheckCode>>(new Set());
@@ -148,10 +149,10 @@ export function CheckDialog({ report, account, testMode, timeZone, testNumber, s
               label: t('composeUi.check.cost'),
               children: (
                 <span data-testid="check-cost">
-                  {totals.cost === null ? t('composeUi.check.noPrice') : `${fmt(totals.cost)} ${totals.balanceUnit ?? ''}`}
+                  {totals.cost === null ? t('composeUi.check.noPrice') : `${fmt(totals.cost)} ${unitText(totals.balanceUnit)}`}
                   {totals.balance !== null && (
                     <Typography.Text type={totals.cost !== null && totals.cost > totals.balance ? 'danger' : 'secondary'} className="check-balance">
-                      {t('composeUi.check.balance', { n: fmt(totals.balance), unit: totals.balanceUnit ?? '' })}
+                      {t('composeUi.check.balance', { n: fmt(totals.balance), unit: unitText(totals.balanceUnit) })}
                     </Typography.Text>
                   )}
                 </span>

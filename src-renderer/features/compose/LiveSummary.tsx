@@ -20,6 +20,7 @@ interface Props {
 export function LiveSummary({ view, typed, report, account, testMode, when }: Props) {
   const { t } = useTranslation();
   const fmt = useNumberFormat();
+  const unitText = (unit: string | null) => (unit ? t(`settings.accounts.units.${unit}`, { defaultValue: unit }) : '');
   const totals = report?.totals;
   const recipients = report ? report.sendable : typed;
   const each = totals && totals.minSegments !== totals.maxSegments
@@ -52,10 +53,10 @@ export function LiveSummary({ view, typed, report, account, testMode, when }: Pr
               label: t('composeUi.check.cost'),
               children: (
                 <span data-testid="summary-cost">
-                  {fmt(totals.cost)} {totals.balanceUnit ?? ''}
+                  {fmt(totals.cost)} {unitText(totals.balanceUnit)}
                   {totals.balance !== null && (
                     <Typography.Text type={totals.cost > totals.balance ? 'danger' : 'secondary'} className="check-balance">
-                      {t('composeUi.check.balance', { n: fmt(totals.balance), unit: totals.balanceUnit ?? '' })}
+                      {t('composeUi.check.balance', { n: fmt(totals.balance), unit: unitText(totals.balanceUnit) })}
                     </Typography.Text>
                   )}
                 </span>

@@ -14,7 +14,7 @@ interface Props {
 export function SamplePreview({ text, samples: all }: Props) {
   const { t } = useTranslation();
   // Without recipients the core renders one nameless sample (prefix, suffix and shop fields filled).
-  const samples = all.filter((s) => s.to !== '');
+  const samples = text.trim() ? all.filter((s) => s.to !== '') : [];
   const generic = all.find((s) => s.to === '');
   const [chosen, setChosen] = useState(0);
   const index = Math.min(chosen, Math.max(0, samples.length - 1));

@@ -72,7 +72,7 @@ export function TemplatePicker({ open, onPick, onClose }: Props) {
         data-testid="template-picker-search"
       />
       <div className="key-hints picker-hints">
-        <KeyHint keys={['↑', '↓']} label={t('composeUi.picker.move')} />
+        <KeyHint keys={['↑↓']} label={t('composeUi.picker.move')} />
         <KeyHint keys={['Enter']} label={t('composeUi.picker.insert')} />
         <KeyHint keys={['Esc']} label={t('composeUi.picker.close')} />
       </div>
