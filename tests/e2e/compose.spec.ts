@@ -111,3 +111,24 @@ test('a typed number is saved as a contact in one step and joins the send by nam
   await page.getByTestId('compose-text').fill('【測試店】{姓名}您好');
   await expect(page.getByTestId('compose-sample').first()).toContainText(`黃小姐${stamp % 1000}您好`);
 });
+
+test('from the check, a test goes to my own number first; the real send waits', async ({ page }) => {
+  const stamp = Date.now();
+  await openApp(page);
+  await page.getByTestId('compose-recipients').fill('0912 345 622');
+  await page.getByTestId('compose-text').fill(`【測試店】測試發送 ${stamp}`);
+  await page.keyboard.press('Control+Enter');
+  const dialog = page.getByRole('dialog');
+  await expect(dialog.locator('#confirm-send')).toBeFocused();
+  await dialog.getByTestId('own-number').fill('0987 654 321');
+  await dialog.getByTestId('send-test').click();
+  await expect(page.locator('.ant-message')).toContainText('已傳送測試簡訊到');
+  // The dialog stays for the real send.
+  await expect(dialog.locator('#confirm-send')).toBeEnabled();
+  await page.keyboard.press('Escape');
+
+  await gotoRoom(page, '記錄');
+  const row = logRow(page, `測試發送 ${stamp}`);
+  await expect(row).toHaveCount(1);
+  await expect(row).toContainText('0987 654 321');
+});
