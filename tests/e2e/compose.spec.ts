@@ -132,3 +132,34 @@ test('from the check, a test goes to my own number first; the real send waits', 
   await expect(row).toHaveCount(1);
   await expect(row).toContainText('0987 654 321');
 });
+
+test('in quiet hours the check offers to send when they end, and the send is scheduled for then', async ({ page }) => {
+  const stamp = Date.now();
+  await openApp(page);
+  // Quiet hours around the current time in the shop's zone (Asia/Taipei), restored afterwards.
+  const hhmm = (offsetMin: number) => new Date(Date.now() + offsetMin * 60_000).toLocaleTimeString('en-GB', { timeZone: 'Asia/Taipei', hour: '2-digit', minute: '2-digit', hour12: false });
+  const end = hhmm(120);
+  await call(page, 'settings.set', { key: 'sending.quietHours.start', value: hhmm(-60) });
+  await call(page, 'settings.set', { key: 'sending.quietHours.end', value: end });
+  await call(page, 'settings.set', { key: 'sending.quietHours.enabled', value: true });
+  try {
+    await page.getByTestId('compose-recipients').fill('0912 345 633');
+    await page.getByTestId('compose-text').fill(`【測試店】勿擾時段測試 ${stamp}`);
+    await page.keyboard.press('Control+Enter');
+    const dialog = page.getByRole('dialog');
+    await expect(dialog.getByTestId('check-warnings')).toContainText('勿擾時段');
+    await expect(dialog.locator('#confirm-send')).toBeDisabled();
+    await dialog.getByTestId('send-at-instead').click();
+
+    // Checked again for that time: no warning left, and the dialog now schedules.
+    await expect(dialog).toContainText('確認預約發送');
+    await expect(dialog.getByTestId('check-warnings')).toHaveCount(0);
+    await expect(dialog).toContainText(end);
+    await expect(dialog.locator('#confirm-send')).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('send-result')).toContainText('已預約 1 則簡訊');
+    await expect(page.getByTestId('send-result')).toContainText(end);
+  } finally {
+    await call(page, 'settings.set', { key: 'sending.quietHours.enabled', value: false });
+  }
+});
