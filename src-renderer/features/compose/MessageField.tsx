@@ -80,9 +80,14 @@ export const MessageField = forwardRef<TextAreaRef, Props>(function MessageField
           title={t('composeUi.counter.unsupportedTitle', { n: unsupported.length })}
           description={
             <ul className="route-char-list">
-              {unsupported.map((u) => (
-                <li key={u.char}>
-                  <span className="char-unsupported">{u.char}</span> {t(u.reasonKey, u.params ?? {})}
+              {groupByReason(unsupported).map((g) => (
+                <li key={g.reasonKey}>
+                  {g.chars.map((c) => (
+                    <span key={c} className="char-unsupported route-char">
+                      {c}
+                    </span>
+                  ))}{' '}
+                  {t(g.reasonKey, g.params ?? {})}
                 </li>
               ))}
             </ul>
@@ -93,3 +98,14 @@ export const MessageField = forwardRef<TextAreaRef, Props>(function MessageField
     </div>
   );
 });
+
+/** One line per reason ("ｶ ﾀ ﾅ half-width kana …"), not one per character. */
+function groupByReason(issues: readonly RouteCharIssue[]): { reasonKey: string; params?: Record<string, string | number>; chars: string[] }[] {
+  const groups = new Map<string, { reasonKey: string; params?: Record<string, string | number>; chars: string[] }>();
+  for (const i of issues) {
+    const g = groups.get(i.reasonKey);
+    if (g) g.chars.push(i.char);
+    else groups.set(i.reasonKey, { reasonKey: i.reasonKey, ...(i.params ? { params: i.params } : {}), chars: [i.char] });
+  }
+  return [...groups.values()];
+}
