@@ -36,8 +36,9 @@ export function insertIntoTextArea(el: TextAreaLike | null | undefined, value: s
   const next = insertAt(value, start, end, inserted);
   onChange(next.value);
   if (!el) return;
-  requestAnimationFrame(() => {
+  // After React has rendered the new value (setTimeout: this file is also type-checked without DOM types).
+  setTimeout(() => {
     el.focus();
     el.setSelectionRange(next.caret, next.caret);
-  });
+  }, 0);
 }
