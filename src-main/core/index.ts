@@ -102,7 +102,6 @@ export async function createCore(options: CoreOptions & { migrationsDir?: string
     const templates = createTemplates(db, () => clock.now());
     const compose = createComposeService({
       db, settings, accounts, repo, templates, bus, clock,
-      idsOfFilter: (filter) => contacts.idsOfFilter(filter),
       wake: () => (sending ? dispatcher?.wake() : undefined),
     });
     const handlers = createHandlers({

@@ -2,8 +2,8 @@
 // some), or any mix. One entry per number: the first mention wins, later ones are `duplicate`; a typed
 // number that belongs to a contact becomes that contact (so {姓名} and the opt-out flag apply to it).
 import type { ComposeRecipients } from '../../../src-shared/api/compose-schemas';
-import type { ContactFilter } from '../../../src-shared/api/contacts-schemas';
 import { parseRecipients } from '../../../src-shared/phone/recipients';
+import { filterCondition, type FilterContext } from '../contacts/filters';
 import type { Db } from '../db/client';
 
 export interface ContactRow {
@@ -13,6 +13,8 @@ export interface ContactRow {
   phone_e164: string;
   phone_raw: string;
   birthday: string | null;
+  /** The contact said "no more messages" (the same flag the claim-time lookup, contacts/opt-out.ts, reads). */
+  opt_out: number;
 }
 
 export interface Recipient {
@@ -34,17 +36,31 @@ export interface ResolvedRecipients {
   leftOut: LeftOut[];
 }
 
-export function createRecipientResolver(db: Db, idsOfFilter: (filter: ContactFilter) => number[]) {
+const COLUMNS = 'c.id, c.name, c.honorific, c.phone_e164, c.phone_raw, c.birthday, c.opt_out';
+
+export function createRecipientResolver(db: Db) {
   const byIds = db.prepare<[string], ContactRow>(
-    `select c.id, c.name, c.honorific, c.phone_e164, c.phone_raw, c.birthday
-       from json_each(?) j join contacts c on c.id = j.value where c.deleted_batch is null order by j.key`,
+    `select ${COLUMNS} from json_each(?) j join contacts c on c.id = j.value where c.deleted_batch is null order by j.key`,
   );
   const byPhones = db.prepare<[string], ContactRow>(
-    `select id, name, honorific, phone_e164, phone_raw, birthday from contacts
-      where deleted_batch is null and phone_e164 in (select value from json_each(?))`,
+    `select ${COLUMNS} from contacts c where c.deleted_batch is null and c.phone_e164 in (select value from json_each(?))`,
   );
+  const filtered = new Map<string, { all(...params: unknown[]): unknown[] }>();
 
-  return function resolve(input: ComposeRecipients, region: string): ResolvedRecipients {
+  /** Everyone matching a filter, read in one pass with the contacts module's own filter condition. */
+  const byFilter = (filter: NonNullable<ComposeRecipients['filter']>, context: FilterContext): ContactRow[] => {
+    const cond = filterCondition(filter, context);
+    let stmt = filtered.get(cond.sql);
+    if (!stmt) {
+      // By id (the table's order): sorting 100k rows by name would cost more than the whole check.
+      stmt = db.prepare(`select ${COLUMNS} from contacts c where ${cond.sql} order by c.id`);
+      if (filtered.size > 32) filtered.clear();
+      filtered.set(cond.sql, stmt);
+    }
+    return stmt.all(...cond.params) as ContactRow[];
+  };
+
+  return function resolve(input: ComposeRecipients, region: string, context: FilterContext): ResolvedRecipients {
     const recipients: Recipient[] = [];
     const leftOut: LeftOut[] = [];
     const seen = new Set<string>();
@@ -59,23 +75,23 @@ export function createRecipientResolver(db: Db, idsOfFilter: (filter: ContactFil
       }
     }
 
-    let ids: number[] = input.contactIds ? [...input.contactIds] : [];
+    const add = (c: ContactRow) => {
+      if (seen.has(c.phone_e164)) {
+        leftOut.push({ to: c.phone_raw, code: 'duplicate', contactId: c.id, name: c.name });
+        return;
+      }
+      seen.add(c.phone_e164);
+      recipients.push({ to: c.phone_raw, e164: c.phone_e164, contact: c });
+    };
+    const seenIds = new Set<number>();
+    if (input.contactIds?.length) {
+      const unique = input.contactIds.filter((id) => (seenIds.has(id) ? false : (seenIds.add(id), true)));
+      for (const c of byIds.all(JSON.stringify(unique))) add(c);
+    }
     if (input.filter !== undefined) {
       const except = new Set(input.exceptContactIds ?? []);
-      const matched = idsOfFilter(input.filter).filter((id) => !except.has(id));
-      ids = ids.length ? [...ids, ...matched] : matched;
-    }
-    if (ids.length > 0) {
-      const seenIds = new Set<number>();
-      const unique = ids.filter((id) => (seenIds.has(id) ? false : (seenIds.add(id), true)));
-      for (const c of byIds.all(JSON.stringify(unique))) {
-        if (seen.has(c.phone_e164)) {
-          leftOut.push({ to: c.phone_raw, code: 'duplicate', contactId: c.id, name: c.name });
-          continue;
-        }
-        seen.add(c.phone_e164);
-        recipients.push({ to: c.phone_raw, e164: c.phone_e164, contact: c });
-      }
+      // A contact both listed by id and matching the filter is one recipient (not a duplicate).
+      for (const c of byFilter(input.filter, context)) if (!except.has(c.id) && !seenIds.has(c.id)) add(c);
     }
     return { recipients, leftOut };
   };

@@ -31,7 +31,7 @@ import type {
   CheckCode, ComposeCheckReport, ComposeDraft, ParsedComposeDraft, PlaceholderView, RenderedSample,
 } from '../../../src-shared/api/compose-schemas';
 import { composeDraftSchema, eventVariableKeys } from '../../../src-shared/api/compose-schemas';
-import type { ContactFilter, FieldType } from '../../../src-shared/api/contacts-schemas';
+import type { FieldType } from '../../../src-shared/api/contacts-schemas';
 import { ApiError } from '../../../src-shared/api/errors';
 import type { AccountView, MessageStatus } from '../../../src-shared/api/schemas';
 import { parsePhone } from '../../../src-shared/phone/parse';
@@ -44,7 +44,7 @@ import {
 import { checkQuietHours } from '../../../src-shared/time/quiet-hours';
 import { parseScheduleTime } from '../../../src-shared/time/zoned';
 import type { AccountsService } from '../accounts/service';
-import { createOptOutLookup } from '../contacts/opt-out';
+import { todayIn } from '../contacts/service';
 import type { Db } from '../db/client';
 import type { EventBus } from '../events/bus';
 import { createRecentCount } from '../outbox/claim';
@@ -71,8 +71,6 @@ export interface ComposeDeps {
   templates: Templates;
   bus: EventBus;
   clock: Clock;
-  /** Ids of the live contacts matching a filter (the contacts module's own query). */
-  idsOfFilter: (filter: ContactFilter) => number[];
   /** Tells the dispatcher there is work. */
   wake: () => void;
 }
@@ -122,14 +120,16 @@ interface Evaluation {
 }
 
 const SAMPLES = 5;
+const SURROGATE = /[\uD800-\uDFFF]/;
+/** Above this many recipients, the 24-hour counts are read in one pass over the log instead of per number. */
+const RECENT_BULK = 500;
 const DAY_MS = 24 * 3600_000;
 
 export function createComposeService(deps: ComposeDeps) {
   const { db, settings, accounts, repo, templates, bus, clock } = deps;
-  const resolveRecipients = createRecipientResolver(db, deps.idsOfFilter);
+  const resolver = createRecipientResolver(db);
   const loadValues = createValueLoader(db);
-  const optedOut = createOptOutLookup(db);
-  const recentCount = createRecentCount(db);
+  const recent = createRecentCount(db);
   const fieldRows = db.prepare<[], { key: string; label: string; type: FieldType; preset: string | null }>(
     'select key, label, type, preset from contact_fields where hidden = 0 order by position, key',
   );
@@ -149,6 +149,8 @@ export function createComposeService(deps: ComposeDeps) {
     return { name, phone: settings.get('shop.phone') as string, senderTag: senderTagOf(settings.get('compose.senderTag') as string, name) };
   };
   const fieldTypes = () => new Map(fieldRows.all().map((f) => [f.key, f.type]));
+  const resolveRecipients = (recipients: ParsedComposeDraft['recipients'], shopRegion: string, types: ReadonlyMap<string, FieldType>) =>
+    resolver(recipients, shopRegion, { fieldType: (key) => types.get(key), today: todayIn(settings.get('shop.timeZone') as string, clock.now()) });
 
   const parseDraft = (draft: ComposeDraft | ParsedComposeDraft): ParsedComposeDraft => composeDraftSchema.parse(draft);
 
@@ -201,10 +203,11 @@ export function createComposeService(deps: ComposeDeps) {
   function preview(input: ComposeDraft | ParsedComposeDraft, limit = 3) {
     const d = parseDraft(input);
     const compiled = compileTemplate(fullText(d));
-    const { recipients } = resolveRecipients(d.recipients, region());
+    const types = fieldTypes();
+    const { recipients } = resolveRecipients(d.recipients, region(), types);
     const first = recipients.slice(0, limit);
     const values = loadValues({
-      keys: compiled.keys, recipients: first, fieldTypes: fieldTypes(), shop: shopValues(), variables: normaliseVariables(d.variables), language: language(),
+      keys: compiled.keys, recipients: first, fieldTypes: types, shop: shopValues(), variables: normaliseVariables(d.variables), language: language(),
     });
     const samples = first.length > 0
       ? first.map((r) => sampleOf(r, compiled, values.lookupFor(r)))
@@ -237,7 +240,7 @@ export function createComposeService(deps: ComposeDeps) {
     if (at !== null && at < now - PAST_TOLERANCE_MS) sendIssue('past_time', 'error', { at: new Date(at).toISOString() });
 
     // ── Recipients ──
-    const { recipients, leftOut } = resolveRecipients(d.recipients, shopRegion);
+    const { recipients, leftOut } = resolveRecipients(d.recipients, shopRegion, types);
     if (recipients.length + leftOut.length === 0) sendIssue('no_recipients', 'error');
     const rejected: Evaluation['rejected'] = [];
     for (const l of leftOut) {
@@ -246,8 +249,9 @@ export function createComposeService(deps: ComposeDeps) {
     }
 
     const values = loadValues({ keys: compiled.keys, recipients, fieldTypes: types, shop: shopValues(), variables, language: language() });
-    const opted = optedOut(recipients.map((r) => r.e164));
     const cap = settings.get('sending.frequencyCap') as number;
+    // The claim's own count of what reached each number in 24 h: per number for a few, in one pass for many.
+    const recentCounts = cap > 0 ? recent.counter(now, recipients.length > RECENT_BULK ? null : recipients.map((r) => r.e164)) : null;
     const repeatDays = settings.get('compose.templateRepeatDays') as number;
     const repeated = d.templateId !== undefined && repeatDays > 0
       ? new Set(repeatStmt.all(d.templateId, now - repeatDays * DAY_MS).map((r) => r.to_e164))
@@ -275,13 +279,15 @@ export function createComposeService(deps: ComposeDeps) {
           if (params) c.errorParams = params;
         }
       };
-      if (opted.has(r.e164)) fail('opted_out');
+      // A typed number that is a contact's became that contact: its flag is the one the claim reads.
+      if (r.contact?.opt_out === 1) fail('opted_out');
       if (rendered.missing.length > 0) fail('missing_value', { field: rendered.missing.map(missingToken).join(' ') });
       if (counted.segments > maxSegments || (maxLength !== null && rendered.text.length > maxLength)) {
         fail('too_long', { segments: counted.segments, max: maxSegments, length: rendered.text.length });
       }
       const route = charsetRouteFor(account.provider, { e164: r.e164 });
-      if (route !== 'unicode' || rendered.text.length > 0) {
+      // A unicode route refuses only broken surrogates: most texts need no character walk at all.
+      if (route !== 'unicode' || SURROGATE.test(rendered.text)) {
         const chars = checkCharset(rendered.text, route);
         if (chars.length > 0) {
           const list = [...new Set(chars.map((ch) => ch.char))].join(' ');
@@ -289,7 +295,7 @@ export function createComposeService(deps: ComposeDeps) {
           else issues.recipient('unsupported_chars', 'warning', { ...example, params: { chars: list } });
         }
       }
-      if (cap > 0 && recentCount(r.e164, now) >= cap) fail('frequency_cap', { max: cap });
+      if (recentCounts !== null && recentCounts(r.e164) >= cap) fail('frequency_cap', { max: cap });
       if (repeated?.has(r.e164)) issues.recipient('template_repeat', 'warning', example, { days: repeatDays });
       candidates.push(c);
     }

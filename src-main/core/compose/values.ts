@@ -60,7 +60,7 @@ export function createValueLoader(db: Db) {
       const type = input.fieldTypes.get(key);
       if (type === undefined || contactIds.size === 0) continue;
       const values = new Map<number, string>();
-      for (const row of fieldValues.iterate(key)) {
+      for (const row of fieldValues.all(key)) {
         if (contactIds.has(row.contact_id)) values.set(row.contact_id, formatDateValue(row.value, type, language));
       }
       fields.set(key, values);
@@ -72,7 +72,7 @@ export function createValueLoader(db: Db) {
     if (vehicleKeys.length > 0 && contactIds.size > 0) {
       const cols = vehicleKeys.map((k) => VEHICLE_COLUMNS[k]!.column).join(', ');
       const stmt = db.prepare(`select contact_id, ${cols} from contact_vehicles order by contact_id, position, id`);
-      for (const row of stmt.iterate() as Iterable<Record<string, string | number | null>>) {
+      for (const row of stmt.all() as Record<string, string | number | null>[]) {
         const id = row.contact_id as number;
         if (!contactIds.has(id) || vehicles.has(id)) continue;
         const v: Record<string, string | null> = {};

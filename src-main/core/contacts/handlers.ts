@@ -1,6 +1,6 @@
 // Contacts (issue 4): the module (repository, search index, categories, fields, filters, import and
 // export) and its contract handlers, spread into core/api/handlers.ts.
-import type { ContactFilter, contactsContract } from '../../../src-shared/api/contacts-schemas';
+import type { contactsContract } from '../../../src-shared/api/contacts-schemas';
 import type { ApiHandlers } from '../../../src-shared/api/contract';
 import { ApiError } from '../../../src-shared/api/errors';
 import { createI18n, type Language } from '../../../src-shared/i18n';
@@ -25,8 +25,6 @@ export type ContactsHandlers = Pick<ApiHandlers, ContactsMethod>;
 
 export interface ContactsModule {
   handlers: ContactsHandlers;
-  /** Ids of the live contacts matching a filter (the composer's and reminder rules' recipients). */
-  idsOfFilter(filter: ContactFilter): number[];
   /** Stops running imports (nothing of them stays) before the database closes. */
   close(): Promise<void>;
 }
@@ -126,5 +124,5 @@ export function createContacts(deps: { db: Db; bus: EventBus; clock: Clock; sett
     'contacts.export': (input) => exportContacts(input, { service, repo, categories, fields, t, shopRegion: region() }),
   };
 
-  return { handlers, idsOfFilter: (filter) => service.ids(filter), close: () => imports.close() };
+  return { handlers, close: () => imports.close() };
 }

@@ -26,15 +26,29 @@ export function quietHoursApply(row: Pick<MessageRow, 'origin' | 'purpose' | 'at
   return AUTOMATIC_ORIGINS.includes(row.origin) || row.purpose === 'marketing' || row.attempts > 0;
 }
 
+/** What reached (or may have reached) a number in the 24 h before now: in flight, accepted, or unknown. */
+const RECENT = `(status = 'sending' or sent_at >= @since or (status = 'unknown' and updated_at >= @since))`;
+
 /**
- * The frequency cap's count: what reached (or may have reached) a number in the 24 h before `now` — in
- * flight, accepted, or unknown. The claim and the pre-send check (compose) both count with this.
+ * The frequency cap's count of messages per number in the 24 h before `now`. The claim and the
+ * pre-send check (compose) both count with this: `count` per number, or `counter` for a whole send
+ * (per number for a few, or — `numbers` null — one pass over the log for many).
  */
-export function createRecentCount(db: Db): (e164: string, now: number) => number {
-  const stmt = db.prepare<[string, number, number], { n: number }>(
-    `select count(*) as n from messages where to_e164 = ? and (status = 'sending' or sent_at >= ? or (status = 'unknown' and updated_at >= ?))`,
-  );
-  return (e164, now) => stmt.get(e164, now - DAY_MS, now - DAY_MS)?.n ?? 0;
+export function createRecentCount(db: Db) {
+  const one = db.prepare<[{ e164: string; since: number }], { n: number }>(`select count(*) as n from messages where to_e164 = @e164 and ${RECENT}`);
+  const all = db.prepare<[{ since: number }], { to_e164: string; n: number }>(`select to_e164, count(*) as n from messages where ${RECENT} group by to_e164`);
+  const count = (e164: string, now: number): number => one.get({ e164, since: now - DAY_MS })?.n ?? 0;
+  return {
+    count,
+    counter(now: number, numbers: readonly string[] | null): (e164: string) => number {
+      if (numbers !== null) {
+        const counts = new Map(numbers.map((n) => [n, count(n, now)]));
+        return (e164) => counts.get(e164) ?? count(e164, now);
+      }
+      const counts = new Map(all.all({ since: now - DAY_MS }).map((r) => [r.to_e164, r.n]));
+      return (e164) => counts.get(e164) ?? 0;
+    },
+  };
 }
 
 export interface ClaimPolicy {
@@ -61,7 +75,7 @@ export function createClaimer(db: Db, transitions: Transitioner) {
     `select * from messages where status = 'queued' and account_id = ? and next_action_at <= ? order by next_action_at, id limit ?`,
   );
   const deferStmt = db.prepare(`update messages set next_action_at = ?, updated_at = ? where id = ? and status = 'queued'`);
-  const recentCount = createRecentCount(db);
+  const recent = createRecentCount(db);
 
   const nextAccountStmts = new Map<string, ReturnType<Db['prepare']>>();
   const claimStmt = db.prepare(`update messages set status = 'sending', attempts = attempts + 1, updated_at = ?, next_action_at = null
@@ -127,7 +141,7 @@ export function createClaimer(db: Db, transitions: Transitioner) {
           continue;
         }
         if (policy.frequencyCap > 0) {
-          const sent = recentCount(row.to_e164, now) + (inBatch.get(row.to_e164) ?? 0);
+          const sent = recent.count(row.to_e164, now) + (inBatch.get(row.to_e164) ?? 0);
           if (sent >= policy.frequencyCap) {
             block(row, 'frequency_cap', 'sending.blocked.frequencyCap', { max: policy.frequencyCap });
             continue;

@@ -34,7 +34,7 @@ async function setup() {
   let woken = 0;
   const compose = createComposeService({
     db, settings, accounts, repo: createMessageRepository(db), templates: createTemplates(db, () => clock.now()), bus, clock,
-    idsOfFilter: () => [], wake: () => woken++,
+    wake: () => woken++,
   });
   const rows = () => db.prepare('select * from messages order by id').all() as Record<string, unknown>[];
   return { ...tc, db, clock, compose, rows, ids: [a.id, b.id], woken: () => woken };
