@@ -121,7 +121,7 @@ export function ComposePage({ info }: { info: AppInfo }) {
   function validate(scheduled: boolean): boolean {
     // Parse the current text, not the deferred one: what is checked must be what is in the box.
     const current = parseRecipients(recipients.numbers, info.region);
-    const fromContacts = recipients.contacts.length > 0 || recipients.categoryIds.length > 0 || recipients.savedFilterId !== null;
+    const fromContacts = hasRecipients({ ...recipients, numbers: '' });
     const next: Partial<Record<Field, string>> = {};
     if (!fromContacts && current.valid.length === 0) next.recipients = t(current.rejected.length ? 'compose.validation.allRejected' : 'compose.validation.noRecipients');
     if (!text.trim()) next.text = t('compose.validation.noText');

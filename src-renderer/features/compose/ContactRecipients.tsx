@@ -1,14 +1,18 @@
 // Recipients from the customer list: pick people by any fragment of name, number or plate, whole
 // categories, or a saved filter ("birthday this month", "inspection due next month").
 import { useDeferredValue, useState } from 'react';
-import { Select, Space, Tag } from 'antd';
-import { FilterOutlined, TagsOutlined, UserOutlined } from '@ant-design/icons';
+import { Badge, Button, Select, Space, Tag } from 'antd';
+import { ControlOutlined, FilterOutlined, TagsOutlined, UserOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { SavedFilter } from '../../../src-shared/api/contacts-schemas';
 import { useApi } from '../../app/providers/api';
 import { useNumberFormat } from '../../components/format';
-import { useCategories } from '../contacts/queries';
+import { FilterChips } from '../contacts/FilterChips';
+import { FilterDrawer } from '../contacts/FilterDrawer';
+import { canonicalFilter, conditionCount } from '../contacts/filter-model';
+import { useCategories, useFields } from '../contacts/queries';
+import '../contacts/contacts.css';
 import type { PickedContact, RecipientsState } from './draft';
 
 interface Props {
@@ -37,8 +41,13 @@ export function ContactRecipients({ value, onChange, savedFilters, onSavedFilter
   // The lists load when first wanted (a picker opened, or something already chosen), so opening the
   // composer asks the core for nothing it may not need.
   const [wanted, setWanted] = useState({ contacts: false, groups: false });
+  const [conditionsOpen, setConditionsOpen] = useState(false);
+  const hasConditions = Object.keys(value.conditions).length > 0;
+  const fields = useFields(conditionsOpen || hasConditions);
+  const fieldList = fields.data?.fields ?? [];
+  const vehiclePreset = fields.data?.presets.vehicle ?? false;
   const found = useContactSearch(deferred, wanted.contacts || search !== '');
-  const categories = useCategories(wanted.groups || value.categoryIds.length > 0);
+  const categories = useCategories(wanted.groups || value.categoryIds.length > 0 || conditionsOpen || hasConditions);
   const categoryList = categories.data?.categories ?? [];
 
   const options = (found.data?.contacts ?? []).map((c) => ({
@@ -110,7 +119,30 @@ export function ContactRecipients({ value, onChange, savedFilters, onSavedFilter
           allowClear
           data-testid="compose-saved-filter"
         />
+        <Badge count={conditionCount(value.conditions)} size="small">
+          <Button icon={<ControlOutlined />} onClick={() => setConditionsOpen(true)} data-testid="compose-conditions">
+            {t('composeUi.recipients.conditions')}
+          </Button>
+        </Badge>
       </Space>
+      {hasConditions && (
+        <FilterChips
+          filter={value.conditions}
+          categories={new Map(categoryList.map((c) => [c.id, c]))}
+          fields={fieldList}
+          vehiclePreset={vehiclePreset}
+          onChange={(next) => onChange({ ...value, conditions: canonicalFilter(next) })}
+        />
+      )}
+      <FilterDrawer
+        open={conditionsOpen}
+        filter={value.conditions}
+        categories={categoryList}
+        fields={fieldList}
+        vehiclePreset={vehiclePreset}
+        onChange={(next) => onChange({ ...value, conditions: canonicalFilter(next) })}
+        onClose={() => setConditionsOpen(false)}
+      />
     </Space>
   );
 }

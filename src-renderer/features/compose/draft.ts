@@ -16,9 +16,13 @@ export interface RecipientsState {
   contacts: PickedContact[];
   categoryIds: number[];
   savedFilterId: number | null;
+  /** Conditions built here with the contacts room's filter panel ("birthday this month"…), canonical. */
+  conditions: ContactFilter;
 }
 
-export const emptyRecipients: RecipientsState = { numbers: '', contacts: [], categoryIds: [], savedFilterId: null };
+export const emptyRecipients: RecipientsState = { numbers: '', contacts: [], categoryIds: [], savedFilterId: null, conditions: {} };
+
+const hasConditions = (f: ContactFilter) => Object.keys(f).length > 0;
 
 export interface ComposeState {
   recipients: RecipientsState;
@@ -34,16 +38,26 @@ export interface ComposeState {
   memo: string;
 }
 
-/** The categories and the saved filter as one filter (a contact must match the saved filter and be in one of the categories). */
+/**
+ * The categories, the saved filter and the conditions as one filter: a contact must match the saved
+ * filter and the conditions (their date conditions all hold), and be in one of the chosen categories.
+ */
 export function groupFilter(r: RecipientsState, savedFilters: readonly SavedFilter[]): ContactFilter | undefined {
   const saved = r.savedFilterId !== null ? savedFilters.find((f) => f.id === r.savedFilterId)?.filter : undefined;
-  if (!saved && r.categoryIds.length === 0) return undefined;
-  const filter: ContactFilter = { ...(saved ?? {}) };
-  if (r.categoryIds.length) {
+  const { categoryIds: conditionCategories, dates: conditionDates, ...conditions } = r.conditions;
+  const chosen = [...new Set([...r.categoryIds, ...(conditionCategories ?? [])])];
+  if (!saved && chosen.length === 0 && !hasConditions(r.conditions)) return undefined;
+  const filter: ContactFilter = { ...(saved ?? {}), ...conditions };
+  const dates = [...(saved?.dates ?? []), ...(conditionDates ?? [])];
+  if (dates.length) filter.dates = dates;
+  if (conditions.excludeCategoryIds?.length && saved?.excludeCategoryIds?.length) {
+    filter.excludeCategoryIds = [...new Set([...saved.excludeCategoryIds, ...conditions.excludeCategoryIds])];
+  }
+  if (chosen.length) {
     // A saved filter that already limits categories keeps its own limit; ours narrows it further.
     const own = saved?.categoryIds;
-    filter.categoryIds = own?.length ? own.filter((id) => r.categoryIds.includes(id)) : [...r.categoryIds];
-    if (filter.categoryIds.length === 0) filter.categoryIds = [...r.categoryIds];
+    filter.categoryIds = own?.length ? own.filter((id) => chosen.includes(id)) : chosen;
+    if (filter.categoryIds.length === 0) filter.categoryIds = chosen;
   }
   return filter;
 }
@@ -58,7 +72,7 @@ export function draftRecipients(r: RecipientsState, savedFilters: readonly Saved
 }
 
 export function hasRecipients(r: RecipientsState): boolean {
-  return r.numbers.trim() !== '' || r.contacts.length > 0 || r.categoryIds.length > 0 || r.savedFilterId !== null;
+  return r.numbers.trim() !== '' || r.contacts.length > 0 || r.categoryIds.length > 0 || r.savedFilterId !== null || hasConditions(r.conditions);
 }
 
 export function buildDraft(s: ComposeState, savedFilters: readonly SavedFilter[]): ComposeDraft {

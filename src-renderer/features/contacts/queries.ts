@@ -41,9 +41,9 @@ export function useCategories(enabled = true) {
   return useQuery({ queryKey: contactKeys.categories, queryFn: () => api.call('contacts.categories.list', {}), enabled });
 }
 
-export function useFields() {
+export function useFields(enabled = true) {
   const api = useApi();
-  return useQuery({ queryKey: contactKeys.fields, queryFn: () => api.call('contacts.fields.list', {}) });
+  return useQuery({ queryKey: contactKeys.fields, queryFn: () => api.call('contacts.fields.list', {}), enabled });
 }
 
 export function useSavedFilters(enabled = true) {

@@ -15,7 +15,7 @@ const base: ComposeState = {
 
 describe('compose draft', () => {
   it('sends typed numbers, picked contacts and groups together, and leaves empty parts out', () => {
-    const draft = buildDraft({ ...base, recipients: { numbers: '0912 345 678', contacts: [{ id: 3, name: '王', phone: '0912' }], categoryIds: [2], savedFilterId: 7 }, memo: '  三月  ' }, [birthdays]);
+    const draft = buildDraft({ ...base, recipients: { numbers: '0912 345 678', contacts: [{ id: 3, name: '王', phone: '0912' }], categoryIds: [2], savedFilterId: 7, conditions: {} }, memo: '  三月  ' }, [birthdays]);
     expect(draft.recipients).toEqual({ numbers: '0912 345 678', contactIds: [3], filter: { birthday: { from: '03-01', to: '03-31' }, categoryIds: [2] } });
     expect(draft.memo).toBe('三月');
     expect(draft).not.toHaveProperty('at');
@@ -34,6 +34,15 @@ describe('compose draft', () => {
     expect(groupFilter(emptyRecipients, [vip])).toBeUndefined();
     expect(hasRecipients(emptyRecipients)).toBe(false);
     expect(hasRecipients({ ...emptyRecipients, savedFilterId: 7 })).toBe(true);
+  });
+
+  it('adds the conditions built in the composer to a saved filter: all date conditions hold', () => {
+    const due = { field: 'vehicle.inspectionDue' as const, range: { kind: 'absolute' as const, from: '2027-03', to: '2027-03' } };
+    const saved: SavedFilter = { ...birthdays, filter: { categoryIds: [1], dates: [due] } };
+    const week = { field: 'vehicle.insuranceExpiry' as const, range: { kind: 'relative' as const, fromDays: 0, toDays: 7 } };
+    const filter = groupFilter({ ...emptyRecipients, savedFilterId: 7, conditions: { dates: [week], optOut: 'exclude', categoryIds: [1, 4] } }, [saved]);
+    expect(filter).toEqual({ categoryIds: [1], dates: [due, week], optOut: 'exclude' });
+    expect(hasRecipients({ ...emptyRecipients, conditions: { optOut: 'exclude' } })).toBe(true);
   });
 
   it('drops a number saved as a contact from the typed list, tidily', () => {
