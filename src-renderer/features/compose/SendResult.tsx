@@ -5,6 +5,9 @@ import type { MethodOutput } from '../../../src-shared/api/contract';
 import { useNumberFormat } from '../../components/format';
 import { useIssueText } from './issue-text';
 
+// A send to a whole category can leave thousands out; the first few say why, the count says the rest.
+const MAX_LISTED = 20;
+
 export interface SendOutcome {
   result: Pick<MethodOutput<'compose.send'>, 'messages' | 'rejected'>;
   /** Shop-formatted time for a scheduled send; null for "now". */
@@ -33,13 +36,14 @@ export function SendResult({ outcome, timeZone, onClose }: { outcome: SendOutcom
             <div className="send-result-rejected">
               <div>{t('compose.result.rejected', { n: fmt(rejected.length) })}</div>
               <ul>
-                {rejected.map((r, i) => (
+                {rejected.slice(0, MAX_LISTED).map((r, i) => (
                   <li key={`${r.to}-${i}`}>
                     <Tag>{r.to}</Tag>
                     {issueText(r.code, r.params ?? {}, 'detail')}
                   </li>
                 ))}
               </ul>
+              {rejected.length > MAX_LISTED && <div>{t('composeUi.check.andMore', { n: fmt(rejected.length - MAX_LISTED) })}</div>}
             </div>
           )}
           <Button type="link" href="#/log" className="send-result-link">
