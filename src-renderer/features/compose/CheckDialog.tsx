@@ -119,6 +119,8 @@ export function CheckDialog({ report, account, testMode, timeZone, testNumber, s
         </span>
       }
       onCancel={onClose}
+      // Again once the opening animation is over: the dialog's own focus handling may have run later.
+      afterOpenChange={(opened) => opened && focusNext()}
       modalRender={(node) => <div onKeyDown={onKeyDown}>{node}</div>}
       footer={
         <div className="check-footer">
