@@ -121,6 +121,8 @@ export function CheckDialog({ report, account, testMode, timeZone, testNumber, s
       onCancel={onClose}
       // Again once the opening animation is over: the dialog's own focus handling may have run later.
       afterOpenChange={(opened) => opened && focusNext()}
+      // The composer decides where the focus goes next (the recipients after a send, the message after Esc).
+      focusTriggerAfterClose={false}
       modalRender={(node) => <div onKeyDown={onKeyDown}>{node}</div>}
       footer={
         <div className="check-footer">

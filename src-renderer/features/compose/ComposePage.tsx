@@ -76,6 +76,9 @@ export function ComposePage({ info }: { info: AppInfo }) {
   const [checking, setChecking] = useState<Checking | null>(null);
   const [savingNumber, setSavingNumber] = useState<string | null>(null);
   const [, setTick] = useState(0);
+  // Where the focus goes once the check screen is gone (after the commit that removed it, so neither
+  // its focus trap nor its closing takes the focus back).
+  const [focusAfter, setFocusAfter] = useState<{ field: 'recipients' | 'text'; n: number } | null>(null);
   const recipientsRef = useRef<TextAreaRef>(null);
   const textRef = useRef<TextAreaRef>(null);
 
@@ -108,6 +111,10 @@ export function ComposePage({ info }: { info: AppInfo }) {
     const id = window.setInterval(() => setTick((n) => n + 1), 30_000);
     return () => window.clearInterval(id);
   }, [at]);
+  useEffect(() => {
+    if (!focusAfter || checking) return;
+    (focusAfter.field === 'recipients' ? recipientsRef : textRef).current?.focus();
+  }, [focusAfter, checking]);
   const until = at ? untilParts(at, info.timeZone) : null;
   const whenText = at ? formatTime(toWallClockText(at) + at.tz(info.timeZone, true).format('Z'), 'minute') : null;
 
@@ -175,7 +182,7 @@ export function ComposePage({ info }: { info: AppInfo }) {
       setErrors({});
       setChecking(null);
       // The next customer starts in the recipients box.
-      requestAnimationFrame(() => recipientsRef.current?.focus());
+      setFocusAfter((f) => ({ field: 'recipients', n: (f?.n ?? 0) + 1 }));
     } catch (err) {
       void message.error(errorText(t, err));
     }
@@ -437,7 +444,7 @@ export function ComposePage({ info }: { info: AppInfo }) {
           onSendTest={sendTest}
           onClose={() => {
             setChecking(null);
-            requestAnimationFrame(() => textRef.current?.focus());
+            setFocusAfter((f) => ({ field: 'text', n: (f?.n ?? 0) + 1 }));
           }}
         />
       )}
