@@ -16,6 +16,7 @@ import { ContactsPage } from '../features/contacts/ContactsPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { DataPage } from '../features/data/DataPage';
 import { RulesPage } from '../features/rules/RulesPage';
+import { TemplatesPage } from '../features/templates/TemplatesPage';
 import { ComingSoon } from '../features/placeholder/ComingSoon';
 
 export type AppInfo = MethodOutput<'app.info'>;
@@ -34,6 +35,8 @@ function Room({ route, info }: { route: RouteId; info: AppInfo }) {
       return <DataPage info={info} />;
     case 'rules':
       return <RulesPage info={info} />;
+    case 'templates':
+      return <TemplatesPage info={info} />;
     default:
       return <ComingSoon room={route} />;
   }

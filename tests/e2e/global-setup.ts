@@ -9,6 +9,9 @@ export default async function globalSetup(_config: FullConfig): Promise<() => Pr
     'sandbox.deliveryDelayMs': '300',
     'shop.timeZone': 'Asia/Taipei',
     'shop.name': '測試店',
+    // Quiet hours follow the real clock, and the run may happen at any hour: a quiet-hours warning in
+    // the pre-send check would then depend on when the tests run.
+    'sending.quietHours.enabled': 'false',
   });
   process.env.SMSDESK_E2E_URL = server.url;
   process.env.SMSDESK_E2E_DATA_DIR = server.dataDir;

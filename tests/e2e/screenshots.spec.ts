@@ -10,7 +10,7 @@ async function sendViaApi(page: Page, input: Record<string, unknown>): Promise<v
   expect(res.ok()).toBe(true);
 }
 
-test('screenshots of Compose, Log, Settings and a room to come, in zh-TW', async ({ page }) => {
+test('screenshots of Compose, Log, Settings and Templates, in zh-TW', async ({ page }) => {
   await openApp(page);
 
   await page.getByTestId('compose-recipients').fill('0912 345 678\n0928-765-432, 0933 111 222\n02 2345 6789');
@@ -24,6 +24,8 @@ test('screenshots of Compose, Log, Settings and a room to come, in zh-TW', async
   await expect(page.getByRole('dialog')).toContainText('確認發送');
   await settle(page);
   await page.screenshot({ path: `${shots}/compose-confirm-zh-TW.png` });
+  // The landline is an error of the check: leave it out (the focus starts on that choice), then send.
+  await page.keyboard.press('Space');
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('send-result')).toContainText('已將 3 則簡訊排入發送佇列');
   await settle(page);
@@ -55,7 +57,7 @@ test('screenshots of Compose, Log, Settings and a room to come, in zh-TW', async
   await page.screenshot({ path: `${shots}/settings-bottom-zh-TW.png` });
 
   await gotoRoom(page, '範本');
-  await expect(page.getByTestId('coming-soon-templates')).toBeVisible();
+  await expect(page.getByTestId('templates-search')).toBeVisible();
   await settle(page);
   await page.screenshot({ path: `${shots}/templates-zh-TW.png` });
 });

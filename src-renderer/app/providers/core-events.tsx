@@ -36,6 +36,10 @@ function invalidate(queryClient: QueryClient, event: CoreEvent, api: ApiClient):
       break;
     case 'data.progress':
       break;
+    case 'templates.changed':
+      // The list, and the live check (a template's repeat window, its last use).
+      keys.push(['templates.list'], ['compose.check']);
+      break;
     default:
       keys.push(...contactsEventRefresh(queryClient, event, api));
       keys.push(...rulesEventRefresh(event));

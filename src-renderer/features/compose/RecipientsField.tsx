@@ -2,7 +2,7 @@
 // as a chip, and every number that cannot be sent says why before anything is sent.
 import { forwardRef } from 'react';
 import { Input, Tag, Tooltip, Typography, type GetRef } from 'antd';
-import { CloseCircleOutlined } from '@ant-design/icons';
+import { CloseCircleOutlined, UserAddOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { ParsedRecipients } from '../../../src-shared/phone/recipients';
 import { useNumberFormat } from '../../components/format';
@@ -17,9 +17,13 @@ interface Props {
   onChange(value: string): void;
   parsed: ParsedRecipients;
   invalid: boolean;
+  /** Keep a typed number as a contact (one step); absent: no such action. */
+  onSaveContact?(raw: string): void;
+  /** Tab from the numbers goes straight on to the message (the contact pickers have their own key). */
+  onTabNext?(): void;
 }
 
-export const RecipientsField = forwardRef<TextAreaRef, Props>(function RecipientsField({ value, onChange, parsed, invalid }, ref) {
+export const RecipientsField = forwardRef<TextAreaRef, Props>(function RecipientsField({ value, onChange, parsed, invalid, onSaveContact, onTabNext }, ref) {
   const { t } = useTranslation();
   const fmt = useNumberFormat();
   const { valid, rejected } = parsed;
@@ -33,6 +37,12 @@ export const RecipientsField = forwardRef<TextAreaRef, Props>(function Recipient
         value={value}
         status={invalid ? 'error' : undefined}
         onChange={(e) => onChange(e.target.value)}
+        onKeyDown={(e) => {
+          if (onTabNext && e.key === 'Tab' && !e.shiftKey && !e.ctrlKey && !e.altKey) {
+            e.preventDefault();
+            onTabNext();
+          }
+        }}
         placeholder={t('compose.recipients.placeholder')}
         autoSize={{ minRows: 2, maxRows: 6 }}
         spellCheck={false}
@@ -53,8 +63,26 @@ export const RecipientsField = forwardRef<TextAreaRef, Props>(function Recipient
       {(valid.length > 0 || rejected.length > 0) && (
         <div className="recipient-chips">
           {valid.slice(0, MAX_CHIPS).map((r) => (
-            <Tooltip key={r.e164} title={r.e164}>
-              <Tag className="recipient-chip">{r.national}</Tag>
+            <Tooltip key={r.e164} title={onSaveContact ? t('composeUi.recipients.saveAsContact', { number: r.e164 }) : r.e164}>
+              <Tag className="recipient-chip" data-testid="recipient-chip">
+                {r.national}
+                {onSaveContact && (
+                  <UserAddOutlined
+                    className="chip-save"
+                    role="button"
+                    tabIndex={-1}
+                    aria-label={t('composeUi.recipients.saveAsContact', { number: r.national })}
+                    data-testid="recipient-save-contact"
+                    onClick={() => onSaveContact(r.raw)}
+                    onKeyDown={(e) => {
+                      if (e.key === 'Enter' || e.key === ' ') {
+                        e.preventDefault();
+                        onSaveContact(r.raw);
+                      }
+                    }}
+                  />
+                )}
+              </Tag>
             </Tooltip>
           ))}
           {hidden > 0 && <Tag className="recipient-chip">{t('compose.recipients.more', { n: fmt(hidden) })}</Tag>}

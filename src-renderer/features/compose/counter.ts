@@ -8,12 +8,16 @@ export interface CounterView {
   capacity: number;
   /** Characters that force UCS-2, worth pointing out only when they are a stray few in a Latin text. */
   strayNonGsm: string[];
+  /** Parts the text would need without the stray characters (GSM-7): "3 parts instead of 1". */
+  segmentsWithoutStray: number;
 }
 
 export function counterView(text: string): CounterView {
   const count = countSegments(text);
   const capacity = count.unitsPerSegment * Math.max(1, count.segments);
-  return { count, capacity, strayNonGsm: strayNonGsm(text, count) };
+  const stray = strayNonGsm(text, count);
+  const withoutStray = stray.length ? countSegments(Array.from(text).filter((c) => !stray.includes(c)).join('')).segments : count.segments;
+  return { count, capacity, strayNonGsm: stray, segmentsWithoutStray: withoutStray };
 }
 
 function strayNonGsm(text: string, count: SegmentCount): string[] {

@@ -33,3 +33,21 @@ export function disabledTime(timeZone: string) {
     };
   };
 }
+
+export interface Until {
+  days: number;
+  hours: number;
+  minutes: number;
+}
+
+/** How long until a picked wall-clock time ("in 3 h 20 min"), or null when it is not in the future. */
+export function untilParts(value: Dayjs, timeZone: string, now: Dayjs = shopNow(timeZone)): Until | null {
+  const total = Math.ceil(value.diff(now, 'minute', true));
+  if (total <= 0) return null;
+  return { days: Math.floor(total / 1440), hours: Math.floor((total % 1440) / 60), minutes: total % 60 };
+}
+
+/** A core instant (quiet hours' end) as the picker's zone-less wall-clock value in the shop's zone. */
+export function wallClockOf(iso: string, timeZone: string): Dayjs {
+  return dayjs(dayjs(iso).tz(timeZone).format('YYYY-MM-DDTHH:mm:ss'));
+}

@@ -38,19 +38,20 @@ export function useContactList(filter: ContactFilter, sort: ContactSort) {
   });
 }
 
-export function useCategories() {
+/** `enabled` false: not asked yet (the composer loads it when its picker is first used). */
+export function useCategories(enabled = true) {
   const api = useApi();
-  return useQuery({ queryKey: contactKeys.categories, queryFn: () => api.call('contacts.categories.list', {}) });
+  return useQuery({ queryKey: contactKeys.categories, queryFn: () => api.call('contacts.categories.list', {}), enabled });
 }
 
-export function useFields() {
+export function useFields(enabled = true) {
   const api = useApi();
-  return useQuery({ queryKey: contactKeys.fields, queryFn: () => api.call('contacts.fields.list', {}) });
+  return useQuery({ queryKey: contactKeys.fields, queryFn: () => api.call('contacts.fields.list', {}), enabled });
 }
 
-export function useSavedFilters() {
+export function useSavedFilters(enabled = true) {
   const api = useApi();
-  return useQuery({ queryKey: contactKeys.savedFilters, queryFn: () => api.call('contacts.savedFilters.list', {}) });
+  return useQuery({ queryKey: contactKeys.savedFilters, queryFn: () => api.call('contacts.savedFilters.list', {}), enabled });
 }
 
 export interface ImportProgress {

@@ -16,6 +16,8 @@ import accounts from './accounts';
 import contacts from './contacts';
 import contactsUi from './contacts-ui';
 import data from './data';
+import composeUi from './compose-ui';
+import templatesUi from './templates-ui';
 import composeCore from './compose-core';
 import rules from './rules';
 import scheduler from './scheduler';
@@ -37,6 +39,8 @@ export const catalogs: Record<string, Catalog> = {
   contacts,
   contactsUi,
   data,
+  composeUi,
+  templatesUi,
   composeCore,
   rules,
   scheduler,
