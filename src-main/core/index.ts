@@ -14,6 +14,8 @@ import { createAccountsManager } from './accounts/manage';
 import { createHandlers } from './api/handlers';
 import { createComposeHandlers } from './compose/handlers';
 import { createContacts } from './contacts/handlers';
+import { createLogHandlers } from './log/handlers';
+import { currentOperator } from './log/operator';
 import { createOptOutLookup } from './contacts/opt-out';
 import { applyPragmas, openRaw, readIdentity, type Db } from './db/client';
 import { assertOurs, loadMigrations, migrate } from './db/migrate';
@@ -87,7 +89,7 @@ export async function createCore(options: CoreOptions & { migrationsDir?: string
     const transitions = createTransitioner(db);
     const lease = createLease(db);
     let dispatcher: Dispatcher | null = null;
-    const outbox = createOutboxService({ repo, transitions, accounts, settings, bus, clock, wake: () => (sending ? dispatcher?.wake() : undefined) });
+    const outbox = createOutboxService({ repo, transitions, accounts, settings, bus, clock, wake: () => (sending ? dispatcher?.wake() : undefined), operator: options.operator === undefined ? currentOperator() : options.operator });
     const balances = createBalanceKeeper(db, accounts, bus, clock, log);
     if (options.dispatch !== false) {
       // Opt-outs live on contacts; tests may pass their own lookup (options.optedOut).
@@ -108,6 +110,7 @@ export async function createCore(options: CoreOptions & { migrationsDir?: string
       },
       data: maintenance.handlers,
       compose: createComposeHandlers(),
+      log: createLogHandlers({ db, accounts, settings }),
     });
 
     const stopWatching = watchDataVersion(db, clock, options.watchIntervalMs ?? 500, () => {

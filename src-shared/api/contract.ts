@@ -11,6 +11,7 @@ import { languages } from '../i18n/languages';
 import { contactsContract } from './contacts-schemas';
 import { dataContract } from './data-schemas';
 import { composeContract } from './compose-schemas';
+import { logContract, logFilterFields } from './log-schemas';
 
 const empty = z.object({}).strict();
 
@@ -110,11 +111,8 @@ export const contract = {
   },
   'messages.list': {
     input: z.object({
-      status: z.array(messageStatusSchema).max(12).optional(),
-      since: isoInstant.optional(),
-      until: isoInstant.optional(),
-      search: z.string().max(200).optional(),
-      account: z.string().max(100).optional(),
+      // The log's filter (log-schemas.ts): status, since, until, search, account and the rest.
+      ...logFilterFields,
       limit: z.number().int().min(1).max(1000).default(100),
       /** Keyset paging: only messages with a smaller id (newest first). */
       beforeId: z.number().int().positive().optional(),
@@ -157,6 +155,7 @@ export const contract = {
   ...contactsContract,
   ...dataContract,
   ...composeContract,
+  ...logContract,
 } as const;
 
 export type Contract = typeof contract;

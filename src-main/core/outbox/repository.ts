@@ -33,6 +33,7 @@ export interface MessageRow {
   final_at: number | null;
   purpose: MessagePurpose;
   resend_of: number | null;
+  operator: string | null;
 }
 
 export interface NewMessage {
@@ -53,6 +54,8 @@ export interface NewMessage {
   createdAt: number;
   purpose?: MessagePurpose;
   resendOf?: number | null;
+  /** The OS user of the process that enqueued it. */
+  operator?: string | null;
 }
 
 export interface ListFilter {
@@ -73,8 +76,8 @@ export const TIMED_STATUSES = ['scheduled', 'queued', 'sent', 'unknown'] as cons
 export function createMessageRepository(db: Db) {
   // Positional parameters: binding by name costs more than the rest of a row's insert in a bulk enqueue.
   const insert = db.prepare(`insert into messages (idempotency_key, account_id, to_e164, to_raw, text, encoding, segments, status,
-    origin, memo, test_mode, scheduled_at, scheduled_tz, next_action_at, created_at, updated_at, purpose, resend_of)
-    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    origin, memo, test_mode, scheduled_at, scheduled_tz, next_action_at, created_at, updated_at, purpose, resend_of, operator)
+    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const insertEvents = db.prepare(`insert into message_events (message_id, at, from_status, to_status)
     select m.id, m.created_at, null, m.status from json_each(?) j join messages m on m.id = j.value order by j.key`);
 
@@ -88,7 +91,7 @@ export function createMessageRepository(db: Db) {
       return db.transaction(() => {
         const ids = rows.map((r) => Number(insert.run(
           r.idempotencyKey, r.accountId, r.toE164, r.toRaw, r.text, r.encoding, r.segments, r.status, r.origin, r.memo, r.testMode ? 1 : 0,
-          r.scheduledAt, r.scheduledTz, r.nextActionAt, r.createdAt, r.createdAt, r.purpose ?? 'notification', r.resendOf ?? null,
+          r.scheduledAt, r.scheduledTz, r.nextActionAt, r.createdAt, r.createdAt, r.purpose ?? 'notification', r.resendOf ?? null, r.operator ?? null,
         ).lastInsertRowid));
         // Each message's first event, in one statement (ids of one transaction's inserts are consecutive
         // here, but the list is passed as is so that nothing depends on it).

@@ -16,6 +16,7 @@ import accounts from './accounts';
 import contacts from './contacts';
 import contactsUi from './contacts-ui';
 import data from './data';
+import reports from './reports';
 
 export const catalogs: Record<string, Catalog> = {
   errors,
@@ -33,4 +34,5 @@ export const catalogs: Record<string, Catalog> = {
   contacts,
   contactsUi,
   data,
+  reports,
 };

@@ -3,3 +3,4 @@ export * from './settings';
 export * from './lease';
 export * from './messages';
 export * from './contacts';
+export * from './reports';
