@@ -12,6 +12,7 @@ const cases: BenchCase[] = [
   (await import('./cases/providers')).default,
   (await import('./cases/contacts')).default,
   (await import('./cases/maintenance')).default,
+  (await import('./cases/log')).default,
 ];
 
 interface Options {

@@ -37,11 +37,13 @@ export type LogHandlers = Pick<ApiHandlers, LogMethods>;
 export function createLogHandlers(deps: { db: Db; accounts: AccountsService; settings: SettingsService }): LogHandlers {
   const repo = createLogRepository(deps.db);
   const translators = new Map<string, ReturnType<typeof createI18n>['t']>();
-  const t = (key: string, params?: Record<string, unknown>): string => {
+  /** The translator for the current language, looked up once per call (an export translates 100k rows). */
+  const translator = () => {
     const language = deps.settings.get('ui.language') as Language;
     let tr = translators.get(language);
     if (!tr) translators.set(language, (tr = createI18n(language).t));
-    return tr(key, params ?? {});
+    const t = tr;
+    return (key: string, params?: Record<string, unknown>): string => t(key, params ?? {});
   };
   const zone = () => deps.settings.get('shop.timeZone') as string;
   const region = () => deps.settings.get('shop.region') as string;
@@ -62,7 +64,7 @@ export function createLogHandlers(deps: { db: Db; accounts: AccountsService; set
       return { counts, total: Object.values(counts).reduce((a, b) => a + b, 0) };
     },
     'messages.export': async ({ format, filter }) => {
-      const out = await exportLog(format, toLogFilter(filter ?? {}, deps.accounts), EXPORT_MAX_ROWS, { repo, t, timeZone: zone(), region: region() });
+      const out = await exportLog(format, toLogFilter(filter ?? {}, deps.accounts), EXPORT_MAX_ROWS, { repo, t: translator(), timeZone: zone(), region: region() });
       return { fileName: out.fileName, fileBase64: out.bytes.toString('base64'), count: out.count };
     },
     'reports.summary': ({ since, until, groupBy }) => {
