@@ -17,6 +17,7 @@ import contacts from './contacts';
 import contactsUi from './contacts-ui';
 import data from './data';
 import reports from './reports';
+import logRoom from './log-room';
 
 export const catalogs: Record<string, Catalog> = {
   errors,
@@ -35,4 +36,5 @@ export const catalogs: Record<string, Catalog> = {
   contactsUi,
   data,
   reports,
+  logRoom,
 };
