@@ -76,7 +76,12 @@ export const logContract = {
   },
   /** The filtered log as CSV (UTF-8 with BOM) or XLSX, newest first, formulas neutralised. */
   'messages.export': {
-    input: z.object({ format: z.enum(exportFormats).default('csv'), filter: logFilterSchema.optional() }).strict(),
+    input: z.object({
+      format: z.enum(exportFormats).default('csv'),
+      filter: logFilterSchema.optional(),
+      /** At most this many (the newest); default all, up to EXPORT_MAX_ROWS. */
+      limit: z.number().int().min(1).max(EXPORT_MAX_ROWS).optional(),
+    }).strict(),
     output: z.object({ fileName: z.string(), fileBase64: z.string(), count: z.number().int().nonnegative() }),
   },
   /** Aggregates for the Reports room over [since, until). */

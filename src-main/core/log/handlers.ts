@@ -63,8 +63,8 @@ export function createLogHandlers(deps: { db: Db; accounts: AccountsService; set
       const counts = repo.counts(toLogFilter(input, deps.accounts));
       return { counts, total: Object.values(counts).reduce((a, b) => a + b, 0) };
     },
-    'messages.export': async ({ format, filter }) => {
-      const out = await exportLog(format, toLogFilter(filter ?? {}, deps.accounts), EXPORT_MAX_ROWS, { repo, t: translator(), timeZone: zone(), region: region() });
+    'messages.export': async ({ format, filter, limit }) => {
+      const out = await exportLog(format, toLogFilter(filter ?? {}, deps.accounts), limit ?? EXPORT_MAX_ROWS, { repo, t: translator(), timeZone: zone(), region: region() });
       return { fileName: out.fileName, fileBase64: out.bytes.toString('base64'), count: out.count };
     },
     'reports.summary': ({ since, until, groupBy }) => {
