@@ -11,6 +11,7 @@ import { HeaderBar } from './HeaderBar';
 import { PausedAccountsBanner } from '../features/sending/PausedAccountsBanner';
 import { ComposePage } from '../features/compose/ComposePage';
 import { LogPage } from '../features/log/LogPage';
+import { ReportsPage } from '../features/reports/ReportsPage';
 import { ContactsPage } from '../features/contacts/ContactsPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { DataPage } from '../features/data/DataPage';
@@ -26,6 +27,8 @@ function Room({ route, info }: { route: RouteId; info: AppInfo }) {
       return <ContactsPage info={info} />;
     case 'log':
       return <LogPage info={info} />;
+    case 'reports':
+      return <ReportsPage info={info} />;
     case 'settings':
       return <SettingsPage info={info} />;
     case 'data':

@@ -1,7 +1,7 @@
 // Navigation entries, in the order the counter uses them.
 import type { ReactNode } from 'react';
 import {
-  CalendarOutlined, DatabaseOutlined, EditOutlined, FileTextOutlined, HistoryOutlined, SettingOutlined, TeamOutlined,
+  BarChartOutlined, CalendarOutlined, DatabaseOutlined, EditOutlined, FileTextOutlined, HistoryOutlined, SettingOutlined, TeamOutlined,
 } from '@ant-design/icons';
 import type { RouteId } from './routes';
 
@@ -11,6 +11,7 @@ export const navIcons: Record<RouteId, ReactNode> = {
   templates: <FileTextOutlined />,
   schedules: <CalendarOutlined />,
   log: <HistoryOutlined />,
+  reports: <BarChartOutlined />,
   settings: <SettingOutlined />,
   data: <DatabaseOutlined />,
 };

@@ -2,7 +2,7 @@
 // and need no server-side fallback.
 import { useCallback, useSyncExternalStore } from 'react';
 
-export const routeIds = ['compose', 'contacts', 'templates', 'schedules', 'log', 'settings', 'data'] as const;
+export const routeIds = ['compose', 'contacts', 'templates', 'schedules', 'log', 'reports', 'settings', 'data'] as const;
 export type RouteId = (typeof routeIds)[number];
 export const defaultRoute: RouteId = 'compose';
 

@@ -3,7 +3,7 @@
 // is inferred from it. No host adds methods of its own.
 import { z } from 'zod';
 import {
-  accountViewSchema, balanceSchema, dispatcherStatusSchema, isoInstant, messageStatusSchema,
+  accountViewSchema, balanceSchema, dispatcherStatusSchema, messageStatusSchema,
   messageViewSchema, rejectionSchema, settingValueSchema, providerNames, messagePurposes, messageEventSchema,
 } from './schemas';
 import { accountVerificationSchema } from './schemas';
