@@ -58,7 +58,7 @@ export function reportSummary(db: Db, input: { since: number; until: number; gro
     from balance_readings b join accounts a on a.id = b.account_id where b.at >= @since and b.at < @until order by b.at`).all(range) as { accountId: number; account: string; unit: string | null; at: number; balance: number }[])
     .map((b) => ({ ...b, at: new Date(b.at).toISOString() }));
 
-  const failureRows = db.prepare(`select coalesce(m.error_key, 'errors.internal') as key, coalesce(m.error_code, '') as code, min(m.error_params) as params, count(*) as count
+  const failureRows = db.prepare(`select coalesce(m.error_key, case m.status when 'expired' then 'reports.failure.expired' when 'blocked' then 'reports.failure.blocked' else 'errors.internal' end) as key, coalesce(m.error_code, '') as code, min(m.error_params) as params, count(*) as count
     from messages m where ${inRange} and m.status in ('failed','expired','blocked') group by key, code order by count desc, key limit ${FAILURE_LIMIT}`).all(range) as { key: string; code: string; params: string | null; count: number }[];
   const failures = failureRows.map((f) => {
     let params: Record<string, string | number> | undefined;

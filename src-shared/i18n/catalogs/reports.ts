@@ -3,6 +3,7 @@ import type { Catalog } from '../catalog';
 // The Reports room and the log export (issue 9).
 export default {
   'zh-TW': {
+    failure: { expired: '業者回報逾時未送達', blocked: '發送前擋下（拒收、次數上限或號碼無效）' },
     page: {
       range: '期間', groupByLabel: '統計單位', groupBy: { day: '每日', week: '每週', month: '每月' },
       messages: '簡訊數', segments: '使用則數', deliveryRate: '送達率', failed: '失敗',
@@ -20,6 +21,7 @@ export default {
     errors: { badRange: '結束時間必須晚於開始時間。' },
   },
   en: {
+    failure: { expired: 'The provider reported it expired undelivered', blocked: 'Held back before sending (opted out, frequency cap or invalid number)' },
     page: {
       range: 'Period', groupByLabel: 'Group by', groupBy: { day: 'Daily', week: 'Weekly', month: 'Monthly' },
       messages: 'Messages', segments: 'Segments used', deliveryRate: 'Delivery rate', failed: 'Failed',
@@ -37,6 +39,7 @@ export default {
     errors: { badRange: 'The end must be after the start.' },
   },
   'zh-CN': {
+    failure: { expired: '运营商回报超时未送达', blocked: '发送前拦下（退订、次数上限或号码无效）' },
     page: {
       range: '期间', groupByLabel: '统计单位', groupBy: { day: '每日', week: '每周', month: '每月' },
       messages: '短信数', segments: '使用条数', deliveryRate: '送达率', failed: '失败',
@@ -54,6 +57,7 @@ export default {
     errors: { badRange: '结束时间必须晚于开始时间。' },
   },
   ja: {
+    failure: { expired: '事業者が期限切れ（未到達）と報告', blocked: '送信前に止めました（配信停止・回数上限・無効な番号）' },
     page: {
       range: '期間', groupByLabel: '集計単位', groupBy: { day: '日ごと', week: '週ごと', month: '月ごと' },
       messages: 'メッセージ数', segments: '使用通数', deliveryRate: '到達率', failed: '失敗',
