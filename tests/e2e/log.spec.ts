@@ -1,7 +1,7 @@
 // issue #9: the operator finds a failed message by a fragment of its number, reads why it failed in
 // the drawer, resends it, and Escape still closes the drawer after the confirmation.
 import { expect, test } from '@playwright/test';
-import { FINAL, gotoRoom, logRow, openApp } from './app';
+import { FINAL, gotoRoom, logRow, openApp, serverUrl, settle } from './app';
 
 test('find a failed message by a fragment of its number, read its explained error, resend, Escape closes', async ({ page }) => {
   const stamp = Date.now();
@@ -41,4 +41,26 @@ test('find a failed message by a fragment of its number, read its explained erro
   await expect(page.locator('.ant-message')).toContainText('已建立新簡訊');
   await page.keyboard.press('Escape');
   await expect(page.getByRole('dialog', { name: /簡訊 #/ })).toHaveCount(0);
+});
+
+test('the Reports room shows this month by status, with its failures explained', async ({ page }) => {
+  await openApp(page);
+  // At least one failure this month (the sandbox fails numbers ending in 0000), whatever ran before.
+  const res = await page.request.post(new URL('/api/messages.send', serverUrl()).href, { data: { origin: 'composer', to: '0912 340 000', text: `【測試店】報表 ${Date.now()}` } });
+  expect(res.ok()).toBe(true);
+  await gotoRoom(page, '記錄');
+  await expect(page.getByTestId('log-counts').locator('[data-status="failed"]')).toBeVisible({ timeout: FINAL });
+
+  await gotoRoom(page, '報表');
+  await expect(page.getByTestId('reports-range')).toContainText('本月');
+  await expect(page.getByTestId('reports-status-chart').locator('.recharts-bar-rectangle').first()).toBeVisible();
+  await expect(page.getByTestId('reports-failures')).toContainText('結尾 0000');
+  await settle(page);
+  await page.screenshot({ path: 'test-results/screenshots/reports-zh-TW.png', fullPage: true });
+
+  // The log, filtered to failures, as the owner sees it.
+  await gotoRoom(page, '記錄');
+  await page.getByTestId('log-counts').locator('[data-status="failed"]').click();
+  await settle(page);
+  await page.screenshot({ path: 'test-results/screenshots/log-filtered-zh-TW.png' });
 });

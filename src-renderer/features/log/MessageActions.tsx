@@ -13,7 +13,7 @@ import { cancellable } from './columns';
 
 const RESENDABLE = new Set(['unknown', 'failed', 'expired', 'missed']);
 
-export function MessageActions({ message: m, onAfterConfirm }: { message: MessageView; onAfterConfirm(): void }) {
+export function MessageActions({ message: m, onPopupChange }: { message: MessageView; onPopupChange(open: boolean): void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const api = useApi();
@@ -52,10 +52,6 @@ export function MessageActions({ message: m, onAfterConfirm }: { message: Messag
       void message.error(t('logRoom.actions.copyFailed'));
     }
   };
-  // A closed confirmation leaves focus nowhere: give it back to the drawer (Escape, Tab keep working).
-  const afterConfirm = (open: boolean) => {
-    if (!open) setTimeout(onAfterConfirm, 0);
-  };
 
   return (
     <div className="message-actions">
@@ -63,7 +59,10 @@ export function MessageActions({ message: m, onAfterConfirm }: { message: Messag
         <div className="unknown-actions" data-testid="unknown-actions">
           {m.status === 'unknown' && <Alert type="warning" showIcon title={t('sending.drawer.unknownHelp')} />}
           <Space className="unknown-actions-buttons">
-            <Popconfirm title={t('sending.drawer.resendConfirm')} onConfirm={() => resend.mutate()} okText={t('sending.drawer.resend')} onOpenChange={afterConfirm}>
+            <Popconfirm title={t('sending.drawer.resendConfirm')} onConfirm={() => {
+              onPopupChange(false);
+              resend.mutate();
+            }} okText={t('sending.drawer.resend')} onOpenChange={onPopupChange}>
               <Button type="primary" icon={<RedoOutlined />} loading={resend.isPending} data-testid="resend">
                 {t('sending.drawer.resend')}
               </Button>
@@ -84,8 +83,11 @@ export function MessageActions({ message: m, onAfterConfirm }: { message: Messag
             okText={t('log.cancel.ok')}
             cancelText={t('log.cancel.keep')}
             okButtonProps={{ danger: true }}
-            onConfirm={() => cancel.mutate()}
-            onOpenChange={afterConfirm}
+            onConfirm={() => {
+              onPopupChange(false);
+              cancel.mutate();
+            }}
+            onOpenChange={onPopupChange}
           >
             <Button danger icon={<StopOutlined />} loading={cancel.isPending} data-testid="drawer-cancel">
               {t('log.cancel.action')}

@@ -34,7 +34,9 @@ export function MessageDrawer({ message: m, timeZone, region, onClose }: Props) 
   const { t } = useTranslation();
   const formatTime = useDateTimeFormat(timeZone);
   const body = useRef<HTMLDivElement>(null);
-  useEscapeToClose(m !== null, onClose);
+  // Whether one of the actions' confirmations is open: Escape is then theirs.
+  const popupOpen = useRef(false);
+  useEscapeToClose(m !== null, onClose, () => popupOpen.current);
   const time = (iso: string | null) => (iso ? formatTime(iso) : '—');
   return (
     <Drawer open={m !== null} onClose={onClose} size={520} title={m ? t('log.detail.title', { id: m.id }) : ''}>
@@ -50,7 +52,14 @@ export function MessageDrawer({ message: m, timeZone, region, onClose }: Props) 
               {m.error.detail && <span className="detail-provider">{t('log.detail.providerSaid', { detail: m.error.detail, code: m.error.code })}</span>}
             </Typography.Paragraph>
           )}
-          <MessageActions message={m} onAfterConfirm={() => body.current?.focus()} />
+          <MessageActions
+            message={m}
+            onPopupChange={(open) => {
+              popupOpen.current = open;
+              // A closed confirmation leaves focus on its hidden button: give it back to the drawer.
+              if (!open) setTimeout(() => body.current?.focus(), 0);
+            }}
+          />
           <div className="detail-text" data-testid="detail-text">{m.text}</div>
           <Descriptions
             column={1}
