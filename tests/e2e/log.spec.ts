@@ -35,6 +35,8 @@ test('find a failed message by a fragment of its number, read its explained erro
   await expect(dialog.getByTestId('detail-error')).toContainText('無法送達');
   await expect(dialog.getByTestId('detail-origin')).toContainText('撰寫');
   await expect(dialog.getByTestId('message-history')).toContainText('失敗');
+  await settle(page);
+  await page.screenshot({ path: 'test-results/screenshots/log-drawer-zh-TW.png' });
 
   await dialog.getByTestId('resend').click();
   await page.locator('.ant-popconfirm').getByRole('button', { name: '重新發送' }).click();

@@ -123,8 +123,8 @@ export function ReportsPage({ info }: { info: AppInfo }) {
                   locale={{ emptyText: t('reports.page.noFailures') }}
                   columns={[
                     { key: 'reason', title: t('reports.page.reason'), render: (_, r) => translateKey(t, r.key, r.params) },
-                    { key: 'code', title: t('reports.page.code'), dataIndex: 'code' },
-                    { key: 'count', title: t('reports.page.count'), align: 'right', render: (_, r) => fmt(r.count) },
+                    { key: 'code', title: t('reports.page.code'), dataIndex: 'code', width: 140 },
+                    { key: 'count', title: t('reports.page.count'), align: 'right', width: 88, render: (_, r) => fmt(r.count) },
                   ]}
                   data-testid="reports-failures"
                 />

@@ -33,7 +33,7 @@ export function StatusChart({ periods, groupBy }: { periods: ReportSummary['peri
           <Tooltip formatter={(v) => fmt(Number(v))} />
           <Legend />
           {present.map((s) => (
-            <Bar key={s} dataKey={s} name={t(`common.status.${s}`)} stackId="status" fill={statusColours[s]} isAnimationActive={false} />
+            <Bar key={s} dataKey={s} name={t(`common.status.${s}`)} stackId="status" fill={statusColours[s]} maxBarSize={56} isAnimationActive={false} />
           ))}
         </BarChart>
       </ResponsiveContainer>
