@@ -109,5 +109,6 @@ describe('log export', () => {
     const bad = await runCli(dataDir, ['log', 'export', path.join(dataDir, 'x.pdf'), '--format', 'pdf']);
     expect(bad.code).toBe(2);
     expect(fs.existsSync(path.join(dataDir, 'x.pdf'))).toBe(false);
-  });
+    // Three CLI processes, each starting tsx: more than the default bound on a loaded machine.
+  }, 90_000);
 });
