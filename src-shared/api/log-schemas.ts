@@ -14,7 +14,7 @@ export const logFilterFields = {
   until: isoInstant.optional(),
   /** A fragment of the number, the text or the memo (the CLI's --search). */
   search: z.string().max(200).optional(),
-  /** A fragment of the recipient's number (any form) or of the contact's name. */
+  /** A fragment of the recipient's number (in any form: its digits are matched) or of the contact's name. */
   recipient: z.string().max(200).optional(),
   /** A fragment of the message text (letters A–Z in any case). */
   text: z.string().max(200).optional(),

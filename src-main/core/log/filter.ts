@@ -61,11 +61,20 @@ export function logWhere(f: LogFilter, options: { ignoreStatus?: boolean } = {})
     params.searchDigits = numberDigits(f.search);
   }
   if (f.recipient) {
-    where.push(`((length(@recipientDigits) > 0 and instr(m.to_e164, @recipientDigits) > 0) or instr(m.to_raw, @recipient) > 0
-      or m.to_e164 in (select c.phone_e164 from contacts c where c.deleted_batch is null and instr(c.name, @recipient) > 0)
-      or m.contact_id in (select c.id from contacts c where instr(c.name, @recipient) > 0))`);
+    // The number in any form (its digits against E.164), or the name of the contact with that number
+    // (the live one, or the one linked when it was sent). The name branches use the number and
+    // contact indexes (a few rows); four digits or more are looked up in the narrow number index
+    // first (a fragment that long matches few messages, and a full scan of the table would read
+    // every row); shorter fragments match many, so scanning newest first stops early.
+    const digits = numberDigits(f.recipient);
+    const byName = `m.to_e164 in (select c.phone_e164 from contacts c where c.deleted_batch is null and instr(c.name, @recipient) > 0)
+      or m.contact_id in (select c.id from contacts c where instr(c.name, @recipient) > 0)`;
+    const byNumber = digits.length >= 4
+      ? `m.id in (select n.id from messages n where instr(n.to_e164, @recipientDigits) > 0)`
+      : `instr(m.to_e164, @recipientDigits) > 0`;
+    where.push(digits ? `(${byNumber} or ${byName})` : `(${byName})`);
     params.recipient = f.recipient;
-    params.recipientDigits = numberDigits(f.recipient);
+    if (digits) params.recipientDigits = digits;
   }
   if (f.text) {
     where.push(`instr(lower(m.text), lower(@text)) > 0`);

@@ -88,7 +88,7 @@ function matches(r: Row, f: LogFilterInput, ignoreStatus = false): boolean {
     const digits = digitsOf(q);
     const live = CONTACTS.find((c) => !c.deleted && c.phone === r.number[0]);
     const linked = CONTACTS.find((c) => c.id === r.contactId);
-    const hit = (digits !== '' && r.number[0].includes(digits)) || r.number[1].includes(q) || (live?.name.includes(q) ?? false) || (linked?.name.includes(q) ?? false);
+    const hit = (digits !== '' && r.number[0].includes(digits)) || (live?.name.includes(q) ?? false) || (linked?.name.includes(q) ?? false);
     if (!hit) return false;
   }
   return true;
