@@ -4,7 +4,8 @@ import type { MessageView } from '../../../src-shared/api/schemas';
 import { formatDateTime } from '../../../src-shared/format/datetime';
 import { formatPhoneForShop } from '../../../src-shared/format/phone';
 import { neutralise } from '../contacts/export/cells';
-import { toCsv, toXlsx } from '../contacts/export/write';
+import { toCsv } from '../contacts/export/write';
+import { toXlsxStreamed } from './xlsx';
 import type { LogFilter } from './filter';
 import { toLogView, type LogRepository } from './repository';
 
@@ -55,6 +56,6 @@ export async function exportLog(format: 'csv' | 'xlsx', filter: LogFilter, max: 
   const rows: string[][] = [];
   for (const page of d.repo.all(filter, max)) for (const r of page) rows.push(exportRow(toLogView(r), d));
   const base = d.t('reports.export.fileName');
-  const bytes = format === 'xlsx' ? await toXlsx(headers, rows, base) : toCsv(headers, rows);
+  const bytes = format === 'xlsx' ? await toXlsxStreamed(headers, rows, base) : toCsv(headers, rows);
   return { fileName: `${base}.${format}`, bytes, count: rows.length };
 }

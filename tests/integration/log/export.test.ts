@@ -68,7 +68,8 @@ describe('log export', () => {
     await workbook.xlsx.load(Buffer.from(xlsx.fileBase64, 'base64') as never);
     const sheet = workbook.worksheets[0]!;
     const fromXlsx: string[][] = [];
-    sheet.eachRow((row) => fromXlsx.push((row.values as unknown[]).slice(1).map((v) => (v === null || v === undefined ? '' : String(v)))));
+    // Array.from: an empty cell is a hole in row.values.
+    sheet.eachRow((row) => fromXlsx.push(Array.from((row.values as unknown[]).slice(1), (v) => (v === null || v === undefined ? '' : String(v)))));
     const fromCsv = parse(Buffer.from(csv.fileBase64, 'base64').toString('utf8').slice(1)) as string[][];
     // exceljs leaves out trailing empty cells of a row; pad to the header's width.
     // XML reads a lone CR as a line feed (XML 1.0 end-of-line handling), so line ends are compared as such.
