@@ -16,6 +16,10 @@ const NOW = Date.UTC(2026, 10, 20, 4, 0, 0);
 const SPAN_DAYS = 120;
 const QUERY_ROUNDS = 15;
 
+/** Contact i's name: a surname and two given-name characters (CJK ideographs from U+4E00), no digits. */
+const CONTACT_NAME_SQL = `'陳' || char(19968 + 100 + i % 40) || char(19968 + 200 + i / 40)`;
+const contactName = (i: number) => `陳${String.fromCodePoint(19968 + 100 + (i % 40))}${String.fromCodePoint(19968 + 200 + Math.floor(i / 40))}`;
+
 /** One account and 1M messages spread over 120 days, most delivered, some failed; 2000 contacts. */
 function seed(file: string): void {
   const db = new Database(file);
@@ -46,7 +50,7 @@ function seed(file: string): void {
   db.exec(`
     with recursive n(i) as (select 1 union all select i + 1 from n where i < 2000)
     insert into contacts (name, honorific, phone_e164, phone_raw, region, notes, created_at, updated_at)
-    select '陳客' || i, '', m.to_e164, m.to_raw, 'TW', '', 0, 0 from n join messages m on m.id = n.i * 400`);
+    select ${CONTACT_NAME_SQL}, '', m.to_e164, m.to_raw, 'TW', '', 0, 0 from n join messages m on m.id = n.i * 400`);
   db.close();
 }
 
@@ -71,7 +75,7 @@ const logCase: BenchCase = {
           () => ({ status: ['failed', 'expired'], since: iso(NOW - 7 * DAY) }),
           () => ({ since: iso(NOW - 20 * DAY), until: iso(NOW - 10 * DAY) }),
           () => ({ recipient: someNumber().slice(-5) }),
-          () => ({ recipient: `陳客${1 + Math.floor(random() * 2000)}` }),
+          () => ({ recipient: contactName(1 + Math.floor(random() * 2000)) }),
           () => ({ text: 'order', since: iso(NOW - 30 * DAY) }),
           () => ({ memo: '會員', origin: ['cli'] }),
           () => ({ account: 'shop2', status: ['delivered'] }),
