@@ -82,14 +82,19 @@ const logCase: BenchCase = {
           () => ({ operator: 'amy', status: ['unknown'] }),
         ];
         const times: number[] = [];
+        // CPU time beside wall time: on a shared machine the wall time mostly measures the others.
+        const cpuTimes: number[] = [];
         const perFilter: number[][] = filters.map(() => []);
         for (let round_ = 0; round_ < QUERY_ROUNDS; round_++) {
           for (const [i, make] of filters.entries()) {
             const input = { ...make(), limit: 200 };
+            const cpu0 = process.cpuUsage();
             const t0 = nowMs();
             const page = await core.api['messages.list'](input as never);
             const ms = nowMs() - t0;
+            const cpu = process.cpuUsage(cpu0);
             if (round_ > 0) {
+              cpuTimes.push((cpu.user + cpu.system) / 1000);
               times.push(ms);
               perFilter[i]!.push(ms);
             }
@@ -100,6 +105,8 @@ const logCase: BenchCase = {
         const p = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
         results['log.query_1m_p50_ms'] = { value: round(p(0.5), 2), unit: 'ms', goal: '<= 20' };
         results['log.query_1m_p90_ms'] = { value: round(p(0.9), 2), unit: 'ms' };
+        const cpuSorted = [...cpuTimes].sort((a, b) => a - b);
+        results['log.query_1m_p50_cpu_ms'] = { value: round(cpuSorted[cpuSorted.length >> 1]!, 2), unit: 'ms' };
         const worst = perFilter.map((ts) => [...ts].sort((a, b) => a - b)[ts.length >> 1]!);
         results['log.query_1m_worst_filter_p50_ms'] = { value: round(Math.max(...worst), 2), unit: 'ms' };
         if (process.env.BENCH_VERBOSE) process.stderr.write(`per filter p50: ${worst.map((w) => round(w, 1)).join(', ')}\n`);
