@@ -58,16 +58,6 @@ export interface NewMessage {
   operator?: string | null;
 }
 
-export interface ListFilter {
-  status?: MessageStatus[];
-  since?: number;
-  until?: number;
-  search?: string;
-  accountId?: number;
-  beforeId?: number;
-  limit: number;
-}
-
 type ViewRow = MessageRow & { account_name: string; provider: ProviderName };
 
 /** Statuses the dispatcher acts on by time; each such row has a next_action_at. */
@@ -176,32 +166,6 @@ export function createMessageRepository(db: Db) {
 
     get(id: number): ViewRow | undefined {
       return getStmt.get(id);
-    },
-
-    list(filter: ListFilter): ViewRow[] {
-      const where: string[] = [];
-      const params: Record<string, unknown> = { limit: filter.limit };
-      if (filter.status?.length) {
-        where.push(`m.status in (${filter.status.map((_, i) => `@s${i}`).join(',')})`);
-        filter.status.forEach((s, i) => (params[`s${i}`] = s));
-      }
-      const compare = (column: string, op: string, name: string, value: number | undefined) => {
-        if (value === undefined) return;
-        where.push(`${column} ${op} @${name}`);
-        params[name] = value;
-      };
-      compare('m.created_at', '>=', 'since', filter.since);
-      compare('m.created_at', '<', 'until', filter.until);
-      compare('m.account_id', '=', 'accountId', filter.accountId);
-      compare('m.id', '<', 'beforeId', filter.beforeId);
-      if (filter.search) {
-        // instr() rather than LIKE: no wildcard escaping, and digits typed in any form match the stored number.
-        where.push(`(instr(m.to_e164, @digits) > 0 and length(@digits) > 0 or instr(m.to_raw, @q) > 0 or instr(m.text, @q) > 0 or instr(coalesce(m.memo, ''), @q) > 0)`);
-        params.q = filter.search;
-        params.digits = filter.search.replace(/\D/g, '').replace(/^0/, '');
-      }
-      const sql = `${viewSelect} ${where.length ? 'where ' + where.join(' and ') : ''} order by m.id desc limit @limit`;
-      return db.prepare(sql).all(params) as ViewRow[];
     },
   };
 }
