@@ -51,7 +51,8 @@ export const messages = sqliteTable(
     uniqueIndex('messages_idempotency_key_unique').on(t.idempotencyKey),
     index('messages_due_idx').on(t.status, t.nextActionAt),
     index('messages_to_idx').on(t.toE164, t.createdAt),
-    index('messages_created_idx').on(t.createdAt),
+    // With the status: the log's counts per status for a period read the index alone.
+    index('messages_created_idx').on(t.createdAt, t.status),
     index('messages_account_idx').on(t.accountId, t.id),
     // Partial: almost no message is a resend, and a bulk enqueue should not pay for indexing nulls.
     // The log's filters, each with the id so that a page comes out newest first without sorting.
