@@ -44,7 +44,9 @@ export function createLogRepository(db: Db) {
     /** Messages per status matching the filter (its status part ignored: the counts are the choices). */
     counts(filter: LogFilter): Record<string, number> {
       const w = logWhere(filter, { ignoreStatus: true });
-      const rows = db.prepare(`select m.status as status, count(*) as n from messages m ${w.sql} group by m.status`).all(w.params) as { status: string; n: number }[];
+      // `+m.status`: grouping by the bare column makes SQLite walk the (status, id) index over the whole
+      // table to avoid a sort, instead of reading only the period from (created_at, status).
+      const rows = db.prepare(`select m.status as status, count(*) as n from messages m ${w.sql} group by +m.status`).all(w.params) as { status: string; n: number }[];
       return Object.fromEntries(rows.map((r) => [r.status, r.n]));
     },
     /** Every matching row, newest first, a page at a time. */
