@@ -18,6 +18,8 @@ import { createTemplates } from './compose/templates';
 import { createRules, type RulesModule } from './rules/handlers';
 import { createComposeDelivery } from './rules/compose-delivery';
 import { createContacts } from './contacts/handlers';
+import { createLogHandlers } from './log/handlers';
+import { currentOperator } from './log/operator';
 import { createOptOutLookup } from './contacts/opt-out';
 import { createContactsFingerprint } from './contacts/fingerprint';
 import { applyPragmas, openRaw, readIdentity, type Db } from './db/client';
@@ -103,7 +105,8 @@ export async function createCore(options: CoreOptions & { migrationsDir?: string
     const transitions = createTransitioner(db);
     const lease = createLease(db);
     let dispatcher: Dispatcher | null = null;
-    const outbox = createOutboxService({ repo, transitions, accounts, settings, bus, clock, wake: () => (sending ? dispatcher?.wake() : undefined) });
+    const operator = options.operator === undefined ? currentOperator() : options.operator;
+    const outbox = createOutboxService({ repo, transitions, accounts, settings, bus, clock, wake: () => (sending ? dispatcher?.wake() : undefined), operator });
     const balances = createBalanceKeeper(db, accounts, bus, clock, log);
     if (options.dispatch !== false) {
       // Opt-outs live on contacts; tests may pass their own lookup (options.optedOut).
@@ -119,6 +122,7 @@ export async function createCore(options: CoreOptions & { migrationsDir?: string
     const compose = createComposeService({
       db, settings, accounts, repo, templates, bus, clock,
       wake: () => (sending ? dispatcher?.wake() : undefined),
+      operator,
     });
     const rules = createRules({
       db, bus, clock, settings, lease, log,
@@ -149,6 +153,7 @@ export async function createCore(options: CoreOptions & { migrationsDir?: string
       compose: composeHandlers,
       rules: rules.handlers,
       scheduler: createSchedulerHandlers({ attention, keys, integration, repo, bus, clock }),
+      log: createLogHandlers({ db, accounts, settings }),
     });
     const stopStatus = watchSchedulerStatus(bus, clock, () => attention.status(clock.now()), log);
 

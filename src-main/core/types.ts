@@ -42,6 +42,8 @@ export interface CoreOptions {
   scheduledBackups?: boolean;
   /** App version reported by app.info. */
   version?: string;
+  /** Who sends from this process (recorded on each message); default the OS user. */
+  operator?: string | null;
 }
 
 export interface Core {

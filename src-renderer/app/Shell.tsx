@@ -12,6 +12,7 @@ import { PausedAccountsBanner } from '../features/sending/PausedAccountsBanner';
 import { MissedBanner } from '../features/scheduler/MissedBanner';
 import { ComposePage } from '../features/compose/ComposePage';
 import { LogPage } from '../features/log/LogPage';
+import { ReportsPage } from '../features/reports/ReportsPage';
 import { ContactsPage } from '../features/contacts/ContactsPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { DataPage } from '../features/data/DataPage';
@@ -29,6 +30,8 @@ function Room({ route, info }: { route: RouteId; info: AppInfo }) {
       return <ContactsPage info={info} />;
     case 'log':
       return <LogPage info={info} />;
+    case 'reports':
+      return <ReportsPage info={info} />;
     case 'settings':
       return <SettingsPage info={info} />;
     case 'data':

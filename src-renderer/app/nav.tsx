@@ -1,7 +1,7 @@
 // Navigation entries, in the order the counter uses them.
 import type { ReactNode } from 'react';
 import {
-  BellOutlined, CalendarOutlined, DatabaseOutlined, EditOutlined, FileTextOutlined, HistoryOutlined, SettingOutlined, TeamOutlined,
+  BarChartOutlined, BellOutlined, CalendarOutlined, DatabaseOutlined, EditOutlined, FileTextOutlined, HistoryOutlined, SettingOutlined, TeamOutlined,
 } from '@ant-design/icons';
 import type { RouteId } from './routes';
 
@@ -12,6 +12,7 @@ export const navIcons: Record<RouteId, ReactNode> = {
   schedules: <CalendarOutlined />,
   rules: <BellOutlined />,
   log: <HistoryOutlined />,
+  reports: <BarChartOutlined />,
   settings: <SettingOutlined />,
   data: <DatabaseOutlined />,
 };

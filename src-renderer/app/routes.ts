@@ -2,7 +2,7 @@
 // and need no server-side fallback.
 import { useCallback, useSyncExternalStore } from 'react';
 
-export const routeIds = ['compose', 'contacts', 'templates', 'schedules', 'rules', 'log', 'settings', 'data'] as const;
+export const routeIds = ['compose', 'contacts', 'templates', 'schedules', 'rules', 'log', 'reports', 'settings', 'data'] as const;
 export type RouteId = (typeof routeIds)[number];
 export const defaultRoute: RouteId = 'compose';
 

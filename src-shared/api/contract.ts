@@ -3,7 +3,7 @@
 // is inferred from it. No host adds methods of its own.
 import { z } from 'zod';
 import {
-  accountViewSchema, balanceSchema, dispatcherStatusSchema, isoInstant, messageStatusSchema,
+  accountViewSchema, balanceSchema, dispatcherStatusSchema, messageStatusSchema,
   messageViewSchema, rejectionSchema, settingValueSchema, providerNames, messagePurposes, messageEventSchema,
 } from './schemas';
 import { accountVerificationSchema } from './schemas';
@@ -13,6 +13,7 @@ import { dataContract } from './data-schemas';
 import { composeContract } from './compose-schemas';
 import { rulesContract } from './rules-schemas';
 import { schedulerContract } from './scheduler-schemas';
+import { logContract, logFilterFields } from './log-schemas';
 
 const empty = z.object({}).strict();
 
@@ -112,11 +113,8 @@ export const contract = {
   },
   'messages.list': {
     input: z.object({
-      status: z.array(messageStatusSchema).max(12).optional(),
-      since: isoInstant.optional(),
-      until: isoInstant.optional(),
-      search: z.string().max(200).optional(),
-      account: z.string().max(100).optional(),
+      // The log's filter (log-schemas.ts): status, since, until, search, account and the rest.
+      ...logFilterFields,
       limit: z.number().int().min(1).max(1000).default(100),
       /** Keyset paging: only messages with a smaller id (newest first). */
       beforeId: z.number().int().positive().optional(),
@@ -161,6 +159,7 @@ export const contract = {
   ...composeContract,
   ...rulesContract,
   ...schedulerContract,
+  ...logContract,
 } as const;
 
 export type Contract = typeof contract;

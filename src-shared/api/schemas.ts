@@ -65,6 +65,12 @@ export const messageViewSchema = z.object({
   purpose: z.enum(messagePurposes),
   /** The message this one re-sends (after an `unknown`). */
   resendOf: z.number().int().nullable(),
+  /** The OS user who enqueued it (issue 9). */
+  operator: z.string().nullable().optional(),
+  templateId: z.number().int().nullable().optional(),
+  ruleId: z.number().int().nullable().optional(),
+  /** The recipient's contact: the one linked at sending, else the live contact with this number. */
+  contact: z.object({ id: z.number().int(), name: z.string() }).nullable().optional(),
 });
 export type MessageView = z.infer<typeof messageViewSchema>;
 

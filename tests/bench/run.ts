@@ -15,6 +15,7 @@ const cases: BenchCase[] = [
   (await import('./cases/scheduler')).default,
   (await import('./cases/compose')).default,
   (await import('./cases/rules')).default,
+  (await import('./cases/log')).default,
 ];
 
 interface Options {

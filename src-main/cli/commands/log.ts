@@ -1,9 +1,13 @@
 // smsdesk log [--status S[,S…]] [--since TIME] [--until TIME] [--search Q] [--account NAME] [--limit N] [--json]
 // Newest first, default 100, no maximum: rows are read a page at a time and streamed out.
+// smsdesk log export FILE [--format csv|xlsx] with the same filters: the log as a spreadsheet.
+import fs from 'node:fs';
 import { InvalidArgumentError, type Command } from 'commander';
+import type { LogFilterInput } from '../../../src-shared/api/log-schemas';
+import type { MethodOutput } from '../../../src-shared/api/contract';
 import { messageStatuses, type MessageStatus, type MessageView } from '../../../src-shared/api/schemas';
 import { parseScheduleTime } from '../../../src-shared/time/zoned';
-import { withContext, type CliContext, type GlobalOptions } from '../context';
+import { CliExit, EXIT, withContext, type CliContext, type GlobalOptions } from '../context';
 import { parsePositiveInteger } from '../parse';
 
 interface LogOptions {
@@ -15,6 +19,8 @@ interface LogOptions {
   limit: number;
   json?: boolean;
 }
+
+type ExportOptions = Omit<LogOptions, 'limit'> & { format?: string; limit?: number };
 
 const PAGE = 1000;
 
@@ -31,34 +37,75 @@ function parseStatuses(value: string): MessageStatus[] {
   return list as MessageStatus[];
 }
 
-export function registerLog(program: Command, globals: () => GlobalOptions): void {
-  program
-    .command('log')
-    .description('list messages, newest first')
+/** The filter flags every log command shares. */
+function filterOptions(command: Command): Command {
+  return command
     .option('--status <list>', 'only these statuses, comma-separated', parseStatuses)
     .option('--since <time>', 'created at or after (ISO-8601 date or time; local shop time without an offset)')
     .option('--until <time>', 'created before (ISO-8601 date or time; local shop time without an offset)')
     .option('--search <text>', 'a fragment of the number, the text or the memo')
-    .option('--account <name>', 'only this account')
+    .option('--account <name>', 'only this account');
+}
+
+export function registerLog(program: Command, globals: () => GlobalOptions): void {
+  const log = filterOptions(program.command('log').description('list messages, newest first'))
     .option('--limit <n>', 'at most this many (default 100)', parsePositiveInteger, 100)
     .option('--json', 'print JSON')
     .action(async (opts: LogOptions) => {
       await withContext(globals(), { dispatch: false }, (ctx) => runLog(ctx, opts));
     });
+  filterOptions(log.command('export <file>').description('write the (filtered) log to a CSV or XLSX file, newest first'))
+    .option('--format <format>', 'csv|xlsx (default: from the file name, else csv)')
+    .option('--limit <n>', 'at most this many (default: all)', parsePositiveInteger)
+    .option('--json', 'print the result as JSON')
+    .action(async (file: string, own: ExportOptions, command: Command) => {
+      // The parent (`log`) has the same flags, and commander gives a flag to whichever command
+      // declares it first: take the ones typed on the command line from either.
+      const parent = command.parent!;
+      const typed = Object.fromEntries(Object.entries(parent.opts()).filter(([key]) => parent.getOptionValueSource(key) === 'cli'));
+      const opts = { ...typed, ...Object.fromEntries(Object.entries(own).filter(([, v]) => v !== undefined)) } as ExportOptions;
+      await withContext(globals(), { dispatch: false }, (ctx) => runExport(ctx, file, opts));
+    });
+}
+
+/** The flags as the contract's filter: a date alone is the start of that day in the shop's zone. */
+async function filterFrom(ctx: CliContext, opts: Omit<LogOptions, 'limit' | 'json'>): Promise<LogFilterInput> {
+  const zone = (await ctx.core.api['app.info']({})).timeZone;
+  const instant = (text: string | undefined, flag: string): string | undefined => {
+    if (text === undefined) return undefined;
+    const ms = parseScheduleTime(/^\d{4}-\d{2}-\d{2}$/.test(text.trim()) ? `${text.trim()}T00:00` : text, zone);
+    if (ms === null) throw new InvalidArgumentError(`${flag}: ${ctx.t('cli.badTime', { at: text })}`);
+    return new Date(ms).toISOString();
+  };
+  const since = instant(opts.since, '--since');
+  const until = instant(opts.until, '--until');
+  return {
+    ...(opts.status ? { status: opts.status } : {}),
+    ...(since ? { since } : {}),
+    ...(until ? { until } : {}),
+    ...(opts.search ? { search: opts.search } : {}),
+    ...(opts.account ? { account: opts.account } : {}),
+  };
+}
+
+async function runExport(ctx: CliContext, file: string, opts: ExportOptions): Promise<void> {
+  const format = opts.format ?? (/\.xlsx$/i.test(file) ? 'xlsx' : 'csv');
+  if (format !== 'csv' && format !== 'xlsx') throw new CliExit(EXIT.badInput, ctx.t('reports.cli.badFormat', { value: format }));
+  const filter = await filterFrom(ctx, opts);
+  const out = (await ctx.core.call('messages.export', { format, filter, ...(opts.limit ? { limit: opts.limit } : {}) })) as MethodOutput<'messages.export'>;
+  try {
+    fs.writeFileSync(file, Buffer.from(out.fileBase64, 'base64'));
+  } catch (err) {
+    throw new CliExit(EXIT.badInput, ctx.t('reports.cli.cannotWrite', { file, reason: (err as NodeJS.ErrnoException).code ?? String(err) }));
+  }
+  if (opts.json) ctx.out(JSON.stringify({ file, format, count: out.count }));
+  else ctx.out(ctx.t('reports.cli.exported', { count: out.count, file }));
 }
 
 async function runLog(ctx: CliContext, opts: LogOptions): Promise<void> {
   const { core, t } = ctx;
   const zone = (await core.api['app.info']({})).timeZone;
-  const instant = (text: string | undefined, flag: string): string | undefined => {
-    if (text === undefined) return undefined;
-    // A date alone means the start of that day in the shop's zone.
-    const ms = parseScheduleTime(/^\d{4}-\d{2}-\d{2}$/.test(text.trim()) ? `${text.trim()}T00:00` : text, zone);
-    if (ms === null) throw new InvalidArgumentError(`${flag}: ${t('cli.badTime', { at: text })}`);
-    return new Date(ms).toISOString();
-  };
-  const since = instant(opts.since, '--since');
-  const until = instant(opts.until, '--until');
+  const filter = await filterFrom(ctx, opts);
 
   const toJson = (m: MessageView) => ({
     id: m.id,
@@ -83,15 +130,7 @@ async function runLog(ctx: CliContext, opts: LogOptions): Promise<void> {
   let first = true;
   if (opts.json) await write('{ "messages": [');
   while (remaining > 0) {
-    const page = await core.api['messages.list']({
-      limit: Math.min(PAGE, remaining),
-      ...(opts.status ? { status: opts.status } : {}),
-      ...(since ? { since } : {}),
-      ...(until ? { until } : {}),
-      ...(opts.search ? { search: opts.search } : {}),
-      ...(opts.account ? { account: opts.account } : {}),
-      ...(beforeId ? { beforeId } : {}),
-    });
+    const page = await core.api['messages.list']({ ...filter, limit: Math.min(PAGE, remaining), ...(beforeId ? { beforeId } : {}) });
     for (const m of page.messages) {
       if (opts.json) {
         await write((first ? '\n  ' : ',\n  ') + JSON.stringify(toJson(m)));

@@ -1,6 +1,6 @@
 // The API implementation: one handler per contract method, each a thin call into a domain service.
 import { ApiError } from '../../../src-shared/api/errors';
-import type { ApiHandlers } from '../../../src-shared/api/contract';
+import type { ApiHandlers, MethodOutput } from '../../../src-shared/api/contract';
 import type { Language } from '../../../src-shared/i18n/languages';
 import type { AccountsService } from '../accounts/service';
 import { accountManagementHandlers } from '../accounts/handlers';
@@ -8,7 +8,7 @@ import type { AccountsManager } from '../accounts/manage';
 import type { Dispatcher } from '../dispatcher/dispatcher';
 import { holderIsLive, type Lease } from '../dispatcher/lease';
 import type { EventBus } from '../events/bus';
-import { toMessageView, type MessageRepository } from '../outbox/repository';
+import type { MessageRepository } from '../outbox/repository';
 import type { OutboxService } from '../outbox/service';
 import type { SettingsService } from '../settings/service';
 import type { ContactsHandlers } from '../contacts/handlers';
@@ -17,6 +17,7 @@ import type { DataHandlers } from '../maintenance/service';
 import type { ComposeHandlers } from '../compose/handlers';
 import type { RulesHandlers } from '../rules/handlers';
 import type { SchedulerHandlers } from '../scheduler/handlers';
+import type { LogHandlers } from '../log/handlers';
 
 export interface HandlerDeps {
   version: string;
@@ -45,14 +46,12 @@ export interface HandlerDeps {
   rules: RulesHandlers;
   /** Scheduler status, the missed notice and the integration API (issue 7). */
   scheduler: SchedulerHandlers;
+  /** The send log and reports (issue 9). */
+  log: LogHandlers;
 }
 
 export function createHandlers(d: HandlerDeps): ApiHandlers {
-  const getMessage = (id: number) => {
-    const row = d.repo.get(id);
-    if (!row) throw new ApiError('not_found', 'errors.notFound.message', { id });
-    return toMessageView(row);
-  };
+  const getMessage = (id: number) => d.log['messages.get']({ id }) as MethodOutput<'messages.get'>;
 
   const dispatcherStatus = () => {
     const holder = d.lease.holder();
@@ -116,21 +115,8 @@ export function createHandlers(d: HandlerDeps): ApiHandlers {
     },
     ...accountManagementHandlers(d.manage, d.accounts),
     'messages.send': (input) => d.outbox.send(input),
-    'messages.list': (input) => {
-      const accountId = input.account ? d.accounts.byName(input.account).id : undefined;
-      const rows = d.repo.list({
-        ...(input.status ? { status: input.status } : {}),
-        ...(input.since ? { since: Date.parse(input.since) } : {}),
-        ...(input.until ? { until: Date.parse(input.until) } : {}),
-        ...(input.search?.trim() ? { search: input.search.trim() } : {}),
-        ...(accountId !== undefined ? { accountId } : {}),
-        ...(input.beforeId ? { beforeId: input.beforeId } : {}),
-        limit: input.limit,
-      });
-      const messages = rows.map(toMessageView);
-      return { messages, nextBeforeId: rows.length === input.limit ? rows[rows.length - 1]!.id : null };
-    },
-    'messages.get': ({ id }) => getMessage(id),
+    // The log's list, detail, counts and export, and the reports (issue 9).
+    ...d.log,
     'messages.cancel': ({ id }) => {
       d.outbox.cancel(id);
       return getMessage(id);

@@ -73,6 +73,8 @@ export interface ComposeDeps {
   clock: Clock;
   /** Tells the dispatcher there is work. */
   wake: () => void;
+  /** The OS user who enqueues (the log's "operator"); null when unknown. */
+  operator?: string | null;
 }
 
 /** Who a message goes to, as given to `idempotencyKeyFor`. */
@@ -428,6 +430,7 @@ export function createComposeService(deps: ComposeDeps) {
           templateId: d.templateId ?? null,
           ruleId: options.ruleId ?? null,
           contactId: k.c.recipient.contact?.id ?? null,
+          operator: deps.operator ?? null,
         });
       }
       const ids = rows.length > 0 ? repo.insertMany(rows) : [];
@@ -476,6 +479,7 @@ export function createComposeService(deps: ComposeDeps) {
       nextActionAt: now,
       createdAt: now,
       purpose: d.purpose,
+      operator: deps.operator ?? null,
       templateId: d.templateId ?? null,
     }]);
     bus.emit({ type: 'messages.changed', ids: [id!], source: 'local' });

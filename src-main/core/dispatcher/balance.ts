@@ -18,10 +18,13 @@ export function createBalanceKeeper(db: Db, accounts: AccountsService, bus: Even
   const store = db.prepare('update accounts set balance = ?, balance_unit = ?, balance_checked_at = ? where id = ?');
   const resume = db.prepare(`update accounts set paused_reason = null, updated_at = ? where id = ? and paused_reason = '${NO_CREDIT_REASON}'`);
 
+  const reading = db.prepare('insert into balance_readings (account_id, at, balance, unit) values (?, ?, ?, ?)');
   const previous = db.prepare<[number], { balance: number | null; balance_unit: string | null }>('select balance, balance_unit from accounts where id = ?');
   function record(accountId: number, balance: number | null, unit: string | null, now: number): void {
     const before = previous.get(accountId);
     store.run(balance, unit, now, accountId);
+    // The Reports room's balance line: one reading per change (issue 9).
+    if (balance !== null && (before?.balance !== balance || before?.balance_unit !== unit)) reading.run(accountId, now, balance, unit);
     const resumed = balance !== null && balance > 0 && resume.run(now, accountId).changes > 0;
     if (resumed) log(`account ${accountId} has credit again (${balance}); sending resumes`);
     // Only a change is news: the screens ask for the balance when accounts change, so an event for

@@ -33,6 +33,7 @@ export interface MessageRow {
   final_at: number | null;
   purpose: MessagePurpose;
   resend_of: number | null;
+  operator: string | null;
 }
 
 export interface NewMessage {
@@ -57,16 +58,8 @@ export interface NewMessage {
   templateId?: number | null;
   ruleId?: number | null;
   contactId?: number | null;
-}
-
-export interface ListFilter {
-  status?: MessageStatus[];
-  since?: number;
-  until?: number;
-  search?: string;
-  accountId?: number;
-  beforeId?: number;
-  limit: number;
+  /** The OS user of the process that enqueued it. */
+  operator?: string | null;
 }
 
 type ViewRow = MessageRow & { account_name: string; provider: ProviderName };
@@ -77,8 +70,8 @@ export const TIMED_STATUSES = ['scheduled', 'queued', 'sent', 'unknown'] as cons
 export function createMessageRepository(db: Db) {
   // Positional parameters: binding by name costs more than the rest of a row's insert in a bulk enqueue.
   const insert = db.prepare(`insert into messages (idempotency_key, account_id, to_e164, to_raw, text, encoding, segments, status,
-    origin, memo, test_mode, scheduled_at, scheduled_tz, next_action_at, created_at, updated_at, purpose, resend_of, template_id, rule_id, contact_id)
-    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    origin, memo, test_mode, scheduled_at, scheduled_tz, next_action_at, created_at, updated_at, purpose, resend_of, template_id, rule_id, contact_id, operator)
+    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const insertEvents = db.prepare(`insert into message_events (message_id, at, from_status, to_status)
     select m.id, m.created_at, null, m.status from json_each(?) j join messages m on m.id = j.value order by j.key`);
 
@@ -93,7 +86,7 @@ export function createMessageRepository(db: Db) {
         const ids = rows.map((r) => Number(insert.run(
           r.idempotencyKey, r.accountId, r.toE164, r.toRaw, r.text, r.encoding, r.segments, r.status, r.origin, r.memo, r.testMode ? 1 : 0,
           r.scheduledAt, r.scheduledTz, r.nextActionAt, r.createdAt, r.createdAt, r.purpose ?? 'notification', r.resendOf ?? null,
-          r.templateId ?? null, r.ruleId ?? null, r.contactId ?? null,
+          r.templateId ?? null, r.ruleId ?? null, r.contactId ?? null, r.operator ?? null,
         ).lastInsertRowid));
         // Each message's first event, in one statement (ids of one transaction's inserts are consecutive
         // here, but the list is passed as is so that nothing depends on it).
@@ -178,32 +171,6 @@ export function createMessageRepository(db: Db) {
 
     get(id: number): ViewRow | undefined {
       return getStmt.get(id);
-    },
-
-    list(filter: ListFilter): ViewRow[] {
-      const where: string[] = [];
-      const params: Record<string, unknown> = { limit: filter.limit };
-      if (filter.status?.length) {
-        where.push(`m.status in (${filter.status.map((_, i) => `@s${i}`).join(',')})`);
-        filter.status.forEach((s, i) => (params[`s${i}`] = s));
-      }
-      const compare = (column: string, op: string, name: string, value: number | undefined) => {
-        if (value === undefined) return;
-        where.push(`${column} ${op} @${name}`);
-        params[name] = value;
-      };
-      compare('m.created_at', '>=', 'since', filter.since);
-      compare('m.created_at', '<', 'until', filter.until);
-      compare('m.account_id', '=', 'accountId', filter.accountId);
-      compare('m.id', '<', 'beforeId', filter.beforeId);
-      if (filter.search) {
-        // instr() rather than LIKE: no wildcard escaping, and digits typed in any form match the stored number.
-        where.push(`(instr(m.to_e164, @digits) > 0 and length(@digits) > 0 or instr(m.to_raw, @q) > 0 or instr(m.text, @q) > 0 or instr(coalesce(m.memo, ''), @q) > 0)`);
-        params.q = filter.search;
-        params.digits = filter.search.replace(/\D/g, '').replace(/^0/, '');
-      }
-      const sql = `${viewSelect} ${where.length ? 'where ' + where.join(' and ') : ''} order by m.id desc limit @limit`;
-      return db.prepare(sql).all(params) as ViewRow[];
     },
   };
 }

@@ -28,6 +28,8 @@ export interface OutboxDeps {
   bus: EventBus;
   clock: Clock;
   wake: () => void;
+  /** Who is sending: the OS user of this process (recorded on each message for the log). */
+  operator?: string | null;
 }
 
 export function createOutboxService(deps: OutboxDeps) {
@@ -73,6 +75,7 @@ export function createOutboxService(deps: OutboxDeps) {
         nextActionAt: at ?? now,
         createdAt: now,
         purpose: input.purpose ?? 'notification',
+        operator: deps.operator ?? null,
       })),
     );
     bus.emit({ type: 'messages.changed', ids, source: 'local' });
@@ -121,6 +124,7 @@ export function createOutboxService(deps: OutboxDeps) {
       createdAt: now,
       purpose: row.purpose,
       resendOf: row.id,
+      operator: deps.operator ?? null,
     }]);
     // The original stops waiting for a status answer: the operator decided.
     if (row.status === 'unknown') repo.stopChecking(row.id, now);

@@ -66,6 +66,13 @@ export function ContactsPage({ info }: { info: AppInfo }) {
   const [active, setActive] = useState(-1);
   const anchor = useRef(-1);
   const [editing, setEditing] = useState<{ contact: ContactView | null } | null>(null);
+  // Opened from another room (the Log's "open contact"): #/contacts?open=ID opens that contact's form.
+  useEffect(() => {
+    const wanted = /[?&]open=(\d+)/.exec(window.location.hash);
+    if (!wanted) return;
+    window.history.replaceState(null, '', '#/contacts');
+    api.call('contacts.get', { id: Number(wanted[1]) }).then((contact) => setEditing({ contact }), () => undefined);
+  }, [api]);
   const [filtersOpen, setFiltersOpen] = useState(false);
   const [importOpen, setImportOpen] = useState(false);
   const [manageOpen, setManageOpen] = useState(false);

@@ -1,11 +1,11 @@
 // The send log: every message, newest first, live. The table is virtualized so a log of a million
 // rows scrolls like one of ten; more rows load by keyset as the operator reaches the end.
-import { useEffect, useMemo, useState, type UIEvent } from 'react';
-import { App, Button, Card, Empty, Input, Select, Table, Typography } from 'antd';
+import { useMemo, useState, type UIEvent } from 'react';
+import { App, Button, Card, Empty, Table, Typography } from 'antd';
 import { EditOutlined, ReloadOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { messageStatuses, type MessageStatus, type MessageView } from '../../../src-shared/api/schemas';
+import type { MessageView } from '../../../src-shared/api/schemas';
 import type { AppInfo } from '../../app/Shell';
 import { useApi } from '../../app/providers/api';
 import { queryKeys } from '../../app/queries';
@@ -14,7 +14,10 @@ import { useDateTimeFormat, useNumberFormat } from '../../components/format';
 import { useElementSize } from '../../components/useElementSize';
 import { logColumns } from './columns';
 import { MessageDrawer } from './MessageDrawer';
-import { useMessages } from './useMessages';
+import { useMessageCounts, useMessages } from './useMessages';
+import { ExportButton } from './ExportButton';
+import { LogFilters } from './LogFilters';
+import { emptyLogFilter, isFiltered, toApiFilter, type LogFilterState } from './log-filter';
 
 // Height of the table's header row, taken off the measured area to get the scrolling body's height.
 const TABLE_HEADER = 48;
@@ -26,20 +29,14 @@ export function LogPage({ info }: { info: AppInfo }) {
   const queryClient = useQueryClient();
   const formatTime = useDateTimeFormat(info.timeZone);
   const fmt = useNumberFormat();
-  const [status, setStatus] = useState<MessageStatus[]>([]);
-  const [searchText, setSearchText] = useState('');
-  const [search, setSearch] = useState('');
+  const [filterState, setFilterState] = useState<LogFilterState>(emptyLogFilter);
   const [selected, setSelected] = useState<MessageView | null>(null);
   const [areaRef, area] = useElementSize<HTMLDivElement>();
 
-  // Typing in the search box asks the core once the typing pauses, not on every key.
-  useEffect(() => {
-    const timer = setTimeout(() => setSearch(searchText), 300);
-    return () => clearTimeout(timer);
-  }, [searchText]);
-
-  const filter = useMemo(() => ({ status, search }), [status, search]);
+  // "Today" and "this month" are read when the filter changes (and on a live refresh of the page).
+  const filter = useMemo(() => toApiFilter(filterState, Date.now(), info.timeZone), [filterState, info.timeZone]);
   const query = useMessages(filter);
+  const counts = useMessageCounts(filter);
   const rows = useMemo(() => query.data?.pages.flatMap((p) => p.messages) ?? [], [query.data]);
 
   // Keep the open detail in step with live updates of its row.
@@ -71,36 +68,17 @@ export function LogPage({ info }: { info: AppInfo }) {
     if (el.scrollHeight - el.scrollTop - el.clientHeight < 400 && query.hasNextPage && !query.isFetchingNextPage) void query.fetchNextPage();
   }
 
-  const filtered = status.length > 0 || search.trim() !== '';
+  const filtered = isFiltered(filterState);
   return (
     <div className="log-page">
       <Card className="log-card" styles={{ body: { display: 'flex', flexDirection: 'column', flex: 1, minHeight: 0, padding: 0 } }}>
         <div className="log-toolbar">
-          <Select
-            mode="multiple"
-            allowClear
-            className="log-status-filter"
-            placeholder={t('log.filter.status')}
-            value={status}
-            onChange={setStatus}
-            maxTagCount="responsive"
-            options={messageStatuses.map((s) => ({ value: s, label: t(`common.status.${s}`) }))}
-            aria-label={t('log.filter.status')}
-            data-testid="log-status-filter"
-          />
-          <Input.Search
-            allowClear
-            className="log-search"
-            placeholder={t('log.filter.search')}
-            value={searchText}
-            onChange={(e) => setSearchText(e.target.value)}
-            onSearch={(v) => setSearch(v)}
-            aria-label={t('log.filter.search')}
-          />
+          <LogFilters value={filterState} onChange={setFilterState} counts={counts.data?.counts} format={fmt} />
           <div className="log-toolbar-spacer" />
           <Typography.Text type="secondary" data-testid="log-count">
-            {query.hasNextPage ? t('log.countMore', { n: fmt(rows.length) }) : t('log.count', { n: fmt(rows.length) })}
+            {counts.data ? t('logRoom.total', { n: fmt(counts.data.total) }) : query.hasNextPage ? t('log.countMore', { n: fmt(rows.length) }) : t('log.count', { n: fmt(rows.length) })}
           </Typography.Text>
+          <ExportButton filter={filter} format={fmt} />
           <Button icon={<ReloadOutlined />} onClick={() => void query.refetch()} loading={query.isFetching && !query.isFetchingNextPage}>
             {t('log.refresh')}
           </Button>

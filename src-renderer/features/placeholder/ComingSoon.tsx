@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { RouteId } from '../../app/routes';
 import { navIcons } from '../../app/nav';
 
-type Room = Exclude<RouteId, 'compose' | 'log' | 'settings' | 'data' | 'rules'>;
+type Room = Exclude<RouteId, 'compose' | 'log' | 'reports' | 'settings' | 'data' | 'rules'>;
 
 // How many feature lines each room's catalog entry lists (features.0 … features.n-1).
 const featureCount: Record<Room, number> = { contacts: 4, templates: 4, schedules: 4 };

@@ -22,6 +22,8 @@ import composeCore from './compose-core';
 import rules from './rules';
 import scheduler from './scheduler';
 import integration from './integration';
+import reports from './reports';
+import logRoom from './log-room';
 
 export const catalogs: Record<string, Catalog> = {
   errors,
@@ -45,4 +47,6 @@ export const catalogs: Record<string, Catalog> = {
   rules,
   scheduler,
   integration,
+  reports,
+  logRoom,
 };

@@ -5,7 +5,7 @@ export default {
   'zh-TW': {
     tagline: '門市簡訊好幫手',
     navLabel: '主選單',
-    nav: { compose: '撰寫', contacts: '客戶', templates: '範本', schedules: '預約', rules: '提醒規則', log: '記錄', settings: '設定', data: '資料' },
+    nav: { compose: '撰寫', contacts: '客戶', templates: '範本', schedules: '預約', rules: '提醒規則', log: '記錄', reports: '報表', settings: '設定', data: '資料' },
     version: '版本 {{version}}',
     loading: '正在啟動 smsdesk…',
     startFailed: 'smsdesk 無法啟動',
@@ -58,7 +58,7 @@ export default {
   en: {
     tagline: 'SMS for your shop',
     navLabel: 'Main menu',
-    nav: { compose: 'Compose', contacts: 'Contacts', templates: 'Templates', schedules: 'Schedules', rules: 'Reminders', log: 'Log', settings: 'Settings', data: 'Data' },
+    nav: { compose: 'Compose', contacts: 'Contacts', templates: 'Templates', schedules: 'Schedules', rules: 'Reminders', log: 'Log', reports: 'Reports', settings: 'Settings', data: 'Data' },
     version: 'Version {{version}}',
     loading: 'Starting smsdesk…',
     startFailed: 'smsdesk could not start',
@@ -111,7 +111,7 @@ export default {
   'zh-CN': {
     tagline: '门店短信好帮手',
     navLabel: '主菜单',
-    nav: { compose: '撰写', contacts: '客户', templates: '模板', schedules: '定时', rules: '提醒规则', log: '记录', settings: '设置', data: '数据' },
+    nav: { compose: '撰写', contacts: '客户', templates: '模板', schedules: '定时', rules: '提醒规则', log: '记录', reports: '报表', settings: '设置', data: '数据' },
     version: '版本 {{version}}',
     loading: '正在启动 smsdesk…',
     startFailed: 'smsdesk 无法启动',
@@ -164,7 +164,7 @@ export default {
   ja: {
     tagline: '店舗のための SMS 送信',
     navLabel: 'メインメニュー',
-    nav: { compose: '作成', contacts: '顧客', templates: 'テンプレート', schedules: '予約', rules: 'リマインダー', log: '履歴', settings: '設定', data: 'データ' },
+    nav: { compose: '作成', contacts: '顧客', templates: 'テンプレート', schedules: '予約', rules: 'リマインダー', log: '履歴', reports: 'レポート', settings: '設定', data: 'データ' },
     version: 'バージョン {{version}}',
     loading: 'smsdesk を起動しています…',
     startFailed: 'smsdesk を起動できませんでした',

@@ -3,8 +3,9 @@
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 
+/** A cell with a lone carriage return or line feed is quoted too (csv-stringify quotes only the whole record delimiter; Excel splits rows on either). */
 export function toCsv(headers: string[], rows: string[][]): Buffer {
-  return Buffer.concat([Buffer.from('\ufeff', 'utf8'), Buffer.from(stringify([headers, ...rows], { record_delimiter: 'windows' }), 'utf8')]);
+  return Buffer.concat([Buffer.from('\ufeff', 'utf8'), Buffer.from(stringify([headers, ...rows], { record_delimiter: 'windows', quoted_match: /[\r\n]/ }), 'utf8')]);
 }
 
 export async function toXlsx(headers: string[], rows: string[][], sheetName: string): Promise<Buffer> {

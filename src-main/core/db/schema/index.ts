@@ -6,3 +6,4 @@ export * from './contacts';
 export * from './templates';
 export * from './rules';
 export * from './scheduler';
+export * from './reports';

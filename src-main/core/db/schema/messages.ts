@@ -44,14 +44,22 @@ export const messages = sqliteTable(
     purpose: text('purpose').notNull().default('notification'),
     /** The message this one re-sends (the operator's "resend" of an `unknown` one). */
     resendOf: integer('resend_of'),
+    /** Who put it in the outbox: the OS user of the process (until operator accounts exist). */
+    operator: text('operator'),
   },
   (t) => [
     uniqueIndex('messages_idempotency_key_unique').on(t.idempotencyKey),
     index('messages_due_idx').on(t.status, t.nextActionAt),
     index('messages_to_idx').on(t.toE164, t.createdAt),
-    index('messages_created_idx').on(t.createdAt),
+    // With the status: the log's counts per status for a period read the index alone.
+    index('messages_created_idx').on(t.createdAt, t.status),
     index('messages_account_idx').on(t.accountId, t.id),
     // Partial: almost no message is a resend, and a bulk enqueue should not pay for indexing nulls.
+    // The log's filters, each with the id so that a page comes out newest first without sorting.
+    index('messages_status_id_idx').on(t.status, t.id),
+    index('messages_origin_id_idx').on(t.origin, t.id),
+    index('messages_rule_idx').on(t.ruleId, t.id).where(sql`${t.ruleId} is not null`),
+    index('messages_contact_idx').on(t.contactId).where(sql`${t.contactId} is not null`),
     index('messages_resend_of_idx').on(t.resendOf).where(sql`${t.resendOf} is not null`),
     // The pre-send check's "same template within X days" (issue 5); partial: most messages have none.
     index('messages_template_idx').on(t.templateId, t.createdAt).where(sql`${t.templateId} is not null`),
