@@ -2,6 +2,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CLI_BUNDLE_ENV } from './cli-bundle';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const CLI_ENTRY = path.join(REPO_ROOT, 'src-main', 'cli', 'index.ts');
@@ -22,11 +23,18 @@ export function cliEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
 }
 
 /**
- * Spawns `tsx src-main/cli/index.ts --data-dir DIR ...args` (node with tsx's loader, which is what the
- * tsx binary runs, minus its wrapper process — so the child's PID is the CLI's own).
+ * The node arguments that start the CLI: the bundle vitest's globalSetup built (plain node), else
+ * `src-main/cli/index.ts` under tsx's loader (what the tsx binary runs, minus its wrapper process).
+ * Either way the child's PID is the CLI's own.
  */
+export function cliCommand(): string[] {
+  const bundle = process.env[CLI_BUNDLE_ENV];
+  return bundle ? [bundle] : ['--import', 'tsx', CLI_ENTRY];
+}
+
+/** Spawns `smsdesk --data-dir DIR ...args`. */
 export function spawnCli(dataDir: string | null, args: string[], options: { env?: NodeJS.ProcessEnv } = {}): ChildProcess {
-  const argv = ['--import', 'tsx', CLI_ENTRY, ...(dataDir ? ['--data-dir', dataDir] : []), ...args];
+  const argv = [...cliCommand(), ...(dataDir ? ['--data-dir', dataDir] : []), ...args];
   return spawn(process.execPath, argv, { cwd: REPO_ROOT, env: cliEnv(options.env), stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
