@@ -4,12 +4,11 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
 import { defaultMigrationsDir } from '../../src-main/core';
 import { createCore } from '../../src-main/core';
 import { createFileKeySecretBox } from '../../src-main/core/secrets/file-key';
 import { REPO_ROOT } from '../helpers/cli';
+import { bundleForNode } from '../helpers/cli-bundle';
 import { withDb } from '../helpers/db';
 import { tempDir } from '../helpers/temp-dir';
 
@@ -19,19 +18,7 @@ export function bundleChild(): Promise<string> {
   bundled ??= (async () => {
     // One bundle per test run, in the system temp folder (removed with it).
     const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'smsdesk-sender-')), 'sender-child.cjs');
-    await build({
-      entryPoints: [path.join(REPO_ROOT, 'tests/engine/sender-child.ts')],
-      outfile: out,
-      bundle: true,
-      platform: 'node',
-      format: 'cjs',
-      target: 'node20',
-      packages: 'external',
-      logLevel: 'error',
-      // CommonJS has no import.meta: code that resolves modules from its own URL (the start-up check's
-      // worker finds better-sqlite3 that way) resolves from the source file in the repo, as under tsx.
-      define: { 'import.meta.url': JSON.stringify(pathToFileURL(path.join(REPO_ROOT, 'tests/engine/sender-child.ts')).href) },
-    });
+    await bundleForNode(REPO_ROOT, { file: path.join(REPO_ROOT, 'tests/engine/sender-child.ts') }, out, path.join(REPO_ROOT, 'tests/engine/sender-child.ts'));
     return out;
   })();
   return bundled;

@@ -9,24 +9,32 @@ import { build } from 'esbuild';
 
 export const CLI_BUNDLE_ENV = 'SMSDESK_TEST_CLI_BUNDLE';
 
-export async function bundleCli(repoRoot: string): Promise<string> {
-  // Inside the repo, so that node resolves the external packages from its node_modules.
-  const dir = path.join(repoRoot, 'node_modules', '.cache', 'smsdesk-test-cli');
-  fs.mkdirSync(dir, { recursive: true });
-  const out = path.join(dir, `cli-${process.pid}.cjs`);
-  const entry = path.join(repoRoot, 'src-main', 'cli', 'index.ts');
+/**
+ * Bundles `entry` (a module, or source text run from the repo root) to one CommonJS file for plain
+ * node. CommonJS has no import.meta: code that finds files or modules from its own URL (migrations,
+ * package.json, the renderer build, the start-up check's worker and its better-sqlite3) resolves from
+ * `sourceFile` instead, as it would under tsx: give a file two folders deep (as src-main/<dir>/<file>.ts).
+ */
+export async function bundleForNode(repoRoot: string, entry: { file: string } | { source: string }, outfile: string, sourceFile: string): Promise<string> {
   await build({
-    stdin: { contents: `import { runFromProcess } from ${JSON.stringify(entry)};\nrunFromProcess();\n`, resolveDir: repoRoot, loader: 'ts' },
-    outfile: out,
+    ...('file' in entry ? { entryPoints: [entry.file] } : { stdin: { contents: entry.source, resolveDir: repoRoot, loader: 'ts' as const } }),
+    outfile,
     bundle: true,
     platform: 'node',
     format: 'cjs',
     target: 'node20',
     packages: 'external',
     logLevel: 'error',
-    // Code that finds files from its own URL (migrations, package.json, the renderer build, the
-    // worker's better-sqlite3) does so from src-main/<dir>/<file>.ts: the CLI's entry is such a file.
-    define: { 'import.meta.url': JSON.stringify(pathToFileURL(entry).href) },
+    define: { 'import.meta.url': JSON.stringify(pathToFileURL(sourceFile).href) },
   });
-  return out;
+  return outfile;
+}
+
+export async function bundleCli(repoRoot: string): Promise<string> {
+  // Inside the repo, so that node resolves the external packages from its node_modules.
+  const dir = path.join(repoRoot, 'node_modules', '.cache', 'smsdesk-test-cli');
+  fs.mkdirSync(dir, { recursive: true });
+  const entry = path.join(repoRoot, 'src-main', 'cli', 'index.ts');
+  const source = `import { runFromProcess } from ${JSON.stringify(entry)};\nrunFromProcess();\n`;
+  return bundleForNode(repoRoot, { source }, path.join(dir, `cli-${process.pid}.cjs`), entry);
 }

@@ -29,7 +29,6 @@ const REMEMBERED = 'backups-folder.txt';
 export function rememberBackupDir(dataDir: string, dir: string): void {
   const file = path.join(dataDir, REMEMBERED);
   try {
-    if (fs.existsSync(file) && fs.readFileSync(file, 'utf8') === dir) return;
     fs.writeFileSync(`${file}.tmp`, dir);
     fs.renameSync(`${file}.tmp`, file);
   } catch {

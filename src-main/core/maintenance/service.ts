@@ -92,6 +92,7 @@ export function createMaintenance(host: MaintenanceHost): Maintenance {
   const dbFile = path.join(host.dataDir, host.dbFileName);
   // The folder setting is read from the open database; while it is closed (restore, recovery) the last known one is used.
   let knownBackupSetting = '';
+  let notedBackupDir: string | null = null;
   const backupDir = () => {
     if (host.db()) {
       try {
@@ -101,7 +102,11 @@ export function createMaintenance(host: MaintenanceHost): Maintenance {
       }
     }
     const dir = backupDirFor(host.dataDir, knownBackupSetting);
-    if (host.db()) rememberBackupDir(host.dataDir, dir);
+    // Noted beside the data once per change of folder, not on every status read.
+    if (host.db() && dir !== notedBackupDir) {
+      rememberBackupDir(host.dataDir, dir);
+      notedBackupDir = dir;
+    }
     return dir;
   };
   const native = host.nativeBinding ? { nativeBinding: host.nativeBinding } : {};

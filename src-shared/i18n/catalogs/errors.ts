@@ -3,7 +3,6 @@ import type { Catalog } from '../catalog';
 // Keys used by ApiError and by message errors (provider explanations).
 export default {
   'zh-TW': {
-    notAvailable: '這項功能尚未提供。',
     internal: '發生未預期的錯誤，請稍後再試。若持續發生，請聯絡客服。',
     validation: { invalidInput: '輸入的資料有誤，請檢查後再試。', field: '欄位有誤' },
     unknownMethod: '不支援的操作：{{method}}',
@@ -29,7 +28,6 @@ export default {
     },
   },
   en: {
-    notAvailable: 'This is not available yet.',
     internal: 'Something unexpected went wrong. Please try again; if it keeps happening, contact support.',
     validation: { invalidInput: 'Some of the input is not valid. Please check it and try again.', field: 'Invalid field' },
     unknownMethod: 'Unsupported operation: {{method}}',
@@ -55,7 +53,6 @@ export default {
     },
   },
   'zh-CN': {
-    notAvailable: '此功能尚未提供。',
     internal: '发生意外错误，请稍后再试。若持续发生，请联系客服。',
     validation: { invalidInput: '输入的数据有误，请检查后再试。', field: '字段有误' },
     unknownMethod: '不支持的操作：{{method}}',
@@ -81,7 +78,6 @@ export default {
     },
   },
   ja: {
-    notAvailable: 'この機能はまだ利用できません。',
     internal: '予期しないエラーが発生しました。もう一度お試しください。続く場合はサポートにご連絡ください。',
     validation: { invalidInput: '入力内容に誤りがあります。確認してもう一度お試しください。', field: '項目に誤りがあります' },
     unknownMethod: '対応していない操作です：{{method}}',
