@@ -53,7 +53,7 @@ async function importFile(core: Core, bytes: Buffer, fileName: string): Promise<
   const { importId } = await core.api['contacts.import.run']({ ...input, mapping: preview.suggestedMapping, onDuplicate: 'skip' });
   let result: ImportResult;
   for (;;) {
-    result = core.api['contacts.import.status']({ importId }) as ImportResult;
+    result = (await core.api['contacts.import.status']({ importId })) as ImportResult;
     if (result.status !== 'running') break;
     await new Promise((r) => setTimeout(r, 5));
   }
