@@ -10,7 +10,7 @@ import type { Provider, ProviderContext, ProviderFactory } from '../providers/ty
 import type { Db } from '../db/client';
 import type { EventBus } from '../events/bus';
 import type { Clock, SecretBox } from '../types';
-import type { AccountsService } from './service';
+import type { AccountRow, AccountsService } from './service';
 import { checkAccountFields } from './rules';
 
 export interface AddAccountInput {
@@ -47,19 +47,6 @@ export interface AccountsManager {
   update(input: UpdateAccountInput): Promise<{ accountId: number; verification: AccountVerification }>;
   remove(input: { name: string; moveTo?: string | undefined }): { removed: string; moved: number };
   test(name: string): Promise<AccountVerification>;
-}
-
-interface Row {
-  id: number;
-  name: string;
-  provider: ProviderName;
-  is_default: number;
-  base_url: string | null;
-  username: string | null;
-  secret_sealed: string | null;
-  sender: string | null;
-  price_domestic: number | null;
-  price_international: number | null;
 }
 
 /** Asks the provider whether the credentials work; ProviderCallError when it answers "no". */
@@ -99,7 +86,7 @@ export function createAccountsManager(
   context: ProviderContext,
   accounts: AccountsService,
 ): AccountsManager {
-  const rowByName = (name: string) => db.prepare<[string], Row>('select * from accounts where name = ? and removed_at is null').get(name);
+  const rowByName = (name: string) => db.prepare<[string], AccountRow>('select * from accounts where name = ? and removed_at is null').get(name);
   const mustFind = (name: string) => {
     const row = rowByName(name);
     if (!row) throw new ApiError('not_found', 'errors.notFound.account', { name: name.slice(0, 100) });

@@ -6,7 +6,8 @@ import type { EventBus } from '../events/bus';
 import type { Provider, ProviderContext, ProviderFactory } from '../providers/types';
 import type { Clock, SecretBox } from '../types';
 
-interface AccountRow {
+/** A row of `accounts` as `select *` returns it (shared with manage.ts). */
+export interface AccountRow {
   id: number;
   name: string;
   provider: ProviderName;
