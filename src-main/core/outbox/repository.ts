@@ -77,7 +77,8 @@ export function createMessageRepository(db: Db) {
 
   const viewSelect = `select m.*, a.name as account_name, a.provider as provider from messages m join accounts a on a.id = m.account_id`;
   const getStmt = db.prepare<[number], ViewRow>(`${viewSelect} where m.id = ?`);
-  const minDue = db.prepare<[string], { t: number | null }>('select min(next_action_at) as t from messages where status = ?');
+  // `is not null` (min ignores nulls anyway) lets SQLite answer from the partial due index.
+  const minDue = db.prepare<[string], { t: number | null }>('select min(next_action_at) as t from messages where status = ? and next_action_at is not null');
   const countStatus = db.prepare<[string], { n: number }>('select count(*) as n from messages where status = ?');
 
   return {
@@ -158,7 +159,7 @@ export function createMessageRepository(db: Db) {
       for (const s of TIMED_STATUSES) {
         if (s === 'queued' && skip.queued) continue;
         const t = s === 'queued' && paused.length
-          ? ((db.prepare(`select min(next_action_at) as t from messages where status = 'queued' and account_id not in (${paused.map(Number).join(',')})`).get() as { t: number | null }).t ?? null)
+          ? ((db.prepare(`select min(next_action_at) as t from messages where status = 'queued' and next_action_at is not null and account_id not in (${paused.map(Number).join(',')})`).get() as { t: number | null }).t ?? null)
           : (minDue.get(s)?.t ?? null);
         if (t !== null && (min === null || t < min)) min = t;
       }
