@@ -309,8 +309,15 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     return row.attempts > 1 && (wasUnknownStmt.get(row.id)?.n ?? 0) > 0;
   }
 
-    /** Free request slots worth a claim while others are still in flight: a quarter of them (measured best). */
-  const refillAt = (flow: AccountFlow) => Math.max(1, Math.floor(flow.concurrency / 4));
+  /**
+   * Waits for the next answer, then lets every other answer already back (those the same turn of the
+   * event loop delivers) arrive too: a freed slot is refilled at once, never left to wait for others,
+   * and answers that come back together still share one claim's commit.
+   */
+  const nextAnswer = async (inflight: Set<Promise<void>>) => {
+    await Promise.race(inflight);
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  };
 
   const sleep = (ms: number) => new Promise<void>((resolve) => clock.setTimeout(resolve, ms));
 
@@ -351,7 +358,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
         const accountId = claimer.nextAccount(now, exclude);
         if (accountId === null) {
           recordAnswers();
-          if (inflight.size > 0) await Promise.race(inflight);
+          if (inflight.size > 0) await nextAnswer(inflight);
           else if (soonest !== null) await sleep(soonest - now);
           else break;
           continue;
@@ -361,12 +368,12 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
         if (!provider) continue;
         const flow = flowFor(accountId, provider);
         const free = flow.concurrency - flow.inflight;
-        // Refill a few slots at a time: each claim is a commit (an fsync), and answers that arrive
-        // together are recorded in that same commit.
-        if (free <= 0 || (flow.inflight > 0 && free < refillAt(flow))) {
+        // Every free slot is refilled as soon as it frees (a slot left waiting for others is lost
+        // sending time); the answers that freed it are recorded in the same commit as the claim.
+        if (free <= 0) {
           // Answers ride on the next claim's commit, unless they have waited a while already.
           if (inflight.size === 0 || now - answersSince >= ANSWER_WAIT_MS) recordAnswers();
-          if (inflight.size > 0) await Promise.race(inflight);
+          if (inflight.size > 0) await nextAnswer(inflight);
           continue;
         }
         const limit = Math.max(1, Math.min(free * flow.maxBatch, flow.limiter.available(now)));
