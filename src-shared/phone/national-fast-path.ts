@@ -22,6 +22,8 @@ interface Plan {
 interface Rule {
   prefix: string;
   callingCode: string;
+  /** The calling code is this region's alone (not +1, +44 …): E.164 numbers with it are surely of this region. */
+  oneRegion: boolean;
   general: RegExp;
   mobile: { pattern: RegExp; lengths: number[] | undefined };
 }
@@ -43,10 +45,13 @@ function ruleFor(region: string): Rule | null {
     const mobile = plan.type('MOBILE');
     // Only plain trunk prefixes ("0"): regions that rewrite or strip more go through the full parser.
     const plain = prefix && /^\d+$/.test(prefix) && (plan.nationalPrefixForParsing() ?? prefix) === prefix && !plan.nationalPrefixTransformRule();
+    const callingCode = getCountryCallingCode(region as CountryCode);
+    const oneRegion = (metadata as unknown as { getCountryCodesForCallingCode(code: string): string[] | undefined }).getCountryCodesForCallingCode(callingCode)?.length === 1;
     if (plain && mobile?.pattern()) {
       rule = {
         prefix: prefix!,
-        callingCode: getCountryCallingCode(region as CountryCode),
+        callingCode,
+        oneRegion,
         general: anchored(plan.nationalNumberPattern()),
         mobile: { pattern: anchored(mobile.pattern()), lengths: mobile.possibleLengths() },
       };
@@ -71,4 +76,20 @@ export function nationalMobileE164(compact: string, region: string): string | nu
   if (rule.mobile.lengths && !rule.mobile.lengths.includes(national.length)) return null;
   if (!rule.mobile.pattern.test(national)) return null;
   return `+${rule.callingCode}${national}`;
+}
+
+/**
+ * The same shortcut for a number already in E.164 with the region's own calling code ("+886912345678"),
+ * which is how the outbox stores every number: the sending engine re-checks each one it claims, and the
+ * full parser cost more than the rest of a claim. The part after the calling code must be a mobile by
+ * the same patterns and must not begin with the trunk prefix (the full parser may strip that one).
+ */
+export function internationalMobileE164(compact: string, region: string): string | null {
+  const rule = ruleFor(region);
+  if (!rule?.oneRegion || compact[0] !== '+' || !compact.startsWith(rule.callingCode, 1)) return null;
+  const national = compact.slice(1 + rule.callingCode.length);
+  if (national.startsWith(rule.prefix) || !rule.general.test(national)) return null;
+  if (rule.mobile.lengths && !rule.mobile.lengths.includes(national.length)) return null;
+  if (!rule.mobile.pattern.test(national)) return null;
+  return compact;
 }

@@ -1,7 +1,7 @@
 // Phone numbers, one rule for the whole app: libphonenumber-js with its full ("max") metadata, so that
 // number types are known and only mobiles (which can receive SMS) pass. Stored as E.164.
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
-import { nationalMobileE164 } from './national-fast-path';
+import { internationalMobileE164, nationalMobileE164 } from './national-fast-path';
 
 export type PhoneRejection = 'invalid_number' | 'not_mobile';
 
@@ -16,6 +16,8 @@ export function compactNumber(raw: string): string {
   return raw.normalize('NFKC').replace(SEPARATORS, '');
 }
 
+const PLAIN = /^\+?\d{3,17}$/;
+
 /** The one rule: a valid number of a type that receives SMS. */
 type MobileCheck =
   | { e164: string; region: string | undefined; national(): string }
@@ -23,10 +25,12 @@ type MobileCheck =
   | { code: 'not_mobile'; type: string | undefined };
 
 function checkMobile(raw: string, defaultRegion: string): MobileCheck {
-  const compact = compactNumber(raw);
-  if (!/^\+?\d{3,17}$/.test(compact)) return { code: 'invalid_number' };
-  // A mobile in the region's own national format needs no full parse (libphonenumber's patterns, compiled once).
-  const fast = compact[0] === '+' ? null : nationalMobileE164(compact, defaultRegion);
+  // Digits alone (as stored, E.164) need no normalising.
+  const compact = PLAIN.test(raw) ? raw : compactNumber(raw);
+  if (!PLAIN.test(compact)) return { code: 'invalid_number' };
+  // A mobile in the region's own national format, or in E.164 with the region's calling code, needs no
+  // full parse (libphonenumber's patterns, compiled once).
+  const fast = compact[0] === '+' ? internationalMobileE164(compact, defaultRegion) : nationalMobileE164(compact, defaultRegion);
   if (fast) return { e164: fast, region: defaultRegion, national: () => formatNational(fast) };
   const parsed = parsePhoneNumberFromString(compact, defaultRegion as CountryCode);
   // With the full metadata a number is valid exactly when it has a type (isValid() is getType() !== undefined):

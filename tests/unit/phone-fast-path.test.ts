@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
 import { describe, expect, it } from 'vitest';
-import { nationalMobileE164 } from '../../src-shared/phone/national-fast-path';
+import { internationalMobileE164, nationalMobileE164 } from '../../src-shared/phone/national-fast-path';
 
 const REGIONS = ['TW', 'JP', 'CN', 'HK', 'US', 'KR', 'SG', 'GB', 'DE', 'MO', 'XX'] as const;
 
@@ -48,6 +48,37 @@ describe('national-format mobile shortcut', () => {
       { numRuns: 20_000 },
     );
     // The comparison was made on real answers, not only on refusals.
+    expect(answered).toBeGreaterThan(200);
+  });
+
+  it('answers for E.164 mobiles with the region\'s own calling code, and only those', () => {
+    expect(internationalMobileE164('+886912345678', 'TW')).toBe('+886912345678');
+    expect(internationalMobileE164('+886223456789', 'TW')).toBeNull(); // Taipei landline
+    expect(internationalMobileE164('+8860912345678', 'TW')).toBeNull(); // trunk prefix kept: the full parser decides
+    expect(internationalMobileE164('+81901234567', 'TW')).toBeNull(); // another region's number
+    expect(internationalMobileE164('+447700900123', 'GB')).toBeNull(); // +44 is shared (GG, IM, JE)
+  });
+
+  it('never disagrees with libphonenumber (random E.164 numbers)', () => {
+    let answered = 0;
+    const code = fc.constantFrom('+886', '+8869', '+88609', '+81', '+8190', '+86', '+86138', '+852', '+8525', '+853', '+65', '+82', '+8210', '+1', '+44', '+49', '+88');
+    fc.assert(
+      fc.property(fc.oneof(
+        fc.tuple(code, fc.stringMatching(/^\d{4,11}$/), fc.constantFrom(...REGIONS)),
+        // Near Taiwanese mobiles (how the outbox stores most numbers): right and wrong lengths.
+        fc.tuple(fc.constantFrom('+8869', '+88609', '+8868', '+886'), fc.stringMatching(/^\d{6,10}$/), fc.constant('TW')),
+      ), ([p, rest, region]) => {
+        const compact = p + rest;
+        const fast = internationalMobileE164(compact, region);
+        if (fast === null) return;
+        answered++;
+        const answer = full(compact, region);
+        expect(answer, `${compact} in ${region}`).not.toBeNull();
+        expect(answer!.e164).toBe(fast);
+        expect(answer!.country).toBe(region);
+      }),
+      { numRuns: 20_000 },
+    );
     expect(answered).toBeGreaterThan(200);
   });
 });

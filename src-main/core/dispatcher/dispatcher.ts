@@ -18,7 +18,7 @@ import type { ProviderName } from '../../../src-shared/api/schemas';
 import type { SettingsService } from '../settings/service';
 import type { Clock } from '../types';
 import type { Db } from '../db/client';
-import { createClaimer, nobodyOptedOut, type ClaimPolicy, type OptedOut } from '../outbox/claim';
+import { createClaimer, nobodyOptedOut, type ClaimedRow, type ClaimPolicy, type OptedOut } from '../outbox/claim';
 import { classifyTransportFailure, isProviderRetryable, planRetry, type RetrySettings } from '../outbox/retry-policy';
 import type { Lease } from './lease';
 import { statusPollDelayMs } from './backoff';
@@ -168,7 +168,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
    * provider's id, or by sending again under the same key where the provider drops duplicates of it
    * (Mitake's clientid) — the provider's duplicate guard, not a blind resend.
    */
-  const canResolve = (provider: Provider | null, row: MessageRow) => row.provider_message_id !== null || (provider?.capabilities.idempotencyKey ?? false);
+  const canResolve = (provider: Provider | null, row: ClaimedRow) => row.provider_message_id !== null || (provider?.capabilities.idempotencyKey ?? false);
 
   function providerQuietly(accountId: number): Provider | null {
     try {
@@ -197,7 +197,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     return transitions.transition(id, 'sending', 'failed', now, patch, note) || transitions.transition(id, 'unknown', 'failed', now, patch, note);
   }
 
-  function applyRetry(row: MessageRow, outcome: Problem & { retryAfterMs?: number }, now: number): boolean {
+  function applyRetry(row: ClaimedRow, outcome: Problem & { retryAfterMs?: number }, now: number): boolean {
     const plan = planRetry(row.attempts, outcome.retryAfterMs, now, policies().retry, random);
     const note = { code: outcome.code, detail: outcome.detail };
     if (plan.action === 'fail') {
@@ -209,7 +209,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     return transitions.transition(row.id, 'sending', 'queued', now, { ...problemPatch(outcome), next_action_at: plan.at }, note);
   }
 
-  function applySend(row: MessageRow, outcome: SendOutcome, now: number, accountId: number, provider: Provider): void {
+  function applySend(row: ClaimedRow, outcome: SendOutcome, now: number, accountId: number, provider: Provider): void {
     let moved = false;
     switch (outcome.kind) {
       case 'accepted': {
@@ -287,10 +287,10 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
    * One request per text: a multi-recipient request carries one text to many numbers. A provider with
    * bulk requests of mixed texts takes the rows as they come, up to its batch size.
    */
-  function requestsOf(rows: MessageRow[], maxBatch: number, mixedTexts: boolean): MessageRow[][] {
+  function requestsOf(rows: ClaimedRow[], maxBatch: number, mixedTexts: boolean): ClaimedRow[][] {
     if (maxBatch <= 1) return rows.map((r) => [r]);
     if (mixedTexts) return Array.from({ length: Math.ceil(rows.length / maxBatch) }, (_, i) => rows.slice(i * maxBatch, (i + 1) * maxBatch));
-    const byText = new Map<string, MessageRow[][]>();
+    const byText = new Map<string, ClaimedRow[][]>();
     for (const r of rows) {
       const groups = byText.get(r.text) ?? [];
       const last = groups[groups.length - 1];
@@ -304,13 +304,20 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
   const wasUnknownStmt = db.prepare<[number], { n: number }>(`select count(*) as n from message_events where message_id = ? and to_status = 'unknown'`);
   const statusStmt = db.prepare<[number], { status: string }>('select status from messages where id = ?');
   /** This message (or the one it re-sends) may already be at the provider: its duplicate guard should apply. */
-  function afterUnknown(row: MessageRow): boolean {
+  function afterUnknown(row: ClaimedRow): boolean {
     if (row.resend_of !== null && statusStmt.get(row.resend_of)?.status === 'unknown') return true;
     return row.attempts > 1 && (wasUnknownStmt.get(row.id)?.n ?? 0) > 0;
   }
 
-    /** Free request slots worth a claim while others are still in flight: a quarter of them (measured best). */
-  const refillAt = (flow: AccountFlow) => Math.max(1, Math.floor(flow.concurrency / 4));
+  /**
+   * Waits for the next answer, then lets every other answer already back (those the same turn of the
+   * event loop delivers) arrive too: a freed slot is refilled at once, never left to wait for others,
+   * and answers that come back together still share one claim's commit.
+   */
+  const nextAnswer = async (inflight: Set<Promise<void>>) => {
+    await Promise.race(inflight);
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  };
 
   const sleep = (ms: number) => new Promise<void>((resolve) => clock.setTimeout(resolve, ms));
 
@@ -351,7 +358,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
         const accountId = claimer.nextAccount(now, exclude);
         if (accountId === null) {
           recordAnswers();
-          if (inflight.size > 0) await Promise.race(inflight);
+          if (inflight.size > 0) await nextAnswer(inflight);
           else if (soonest !== null) await sleep(soonest - now);
           else break;
           continue;
@@ -361,12 +368,12 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
         if (!provider) continue;
         const flow = flowFor(accountId, provider);
         const free = flow.concurrency - flow.inflight;
-        // Refill a few slots at a time: each claim is a commit (an fsync), and answers that arrive
-        // together are recorded in that same commit.
-        if (free <= 0 || (flow.inflight > 0 && free < refillAt(flow))) {
+        // Every free slot is refilled as soon as it frees (a slot left waiting for others is lost
+        // sending time); the answers that freed it are recorded in the same commit as the claim.
+        if (free <= 0) {
           // Answers ride on the next claim's commit, unless they have waited a while already.
           if (inflight.size === 0 || now - answersSince >= ANSWER_WAIT_MS) recordAnswers();
-          if (inflight.size > 0) await Promise.race(inflight);
+          if (inflight.size > 0) await nextAnswer(inflight);
           continue;
         }
         const limit = Math.max(1, Math.min(free * flow.maxBatch, flow.limiter.available(now)));
@@ -406,7 +413,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     }
   }
 
-  async function sendRequest(provider: Provider, accountId: number, rows: MessageRow[], answers: (() => void)[]): Promise<void> {
+  async function sendRequest(provider: Provider, accountId: number, rows: ClaimedRow[], answers: (() => void)[]): Promise<void> {
     const outgoing: OutgoingMessage[] = rows.map((r) => ({
       messageId: r.id, idempotencyKey: r.idempotency_key, to: r.to_e164, text: r.text, segments: r.segments, encoding: r.encoding,
       ...(afterUnknown(r) ? { previousAttemptUnknown: true } : {}),

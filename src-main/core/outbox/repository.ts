@@ -1,6 +1,7 @@
 // SQL over the messages table: inserting, claiming, finding due work, and reading the log.
 import type { MessagePurpose, MessageStatus, MessageView, Origin, ProviderName } from '../../../src-shared/api/schemas';
 import { toIso } from '../../../src-shared/time/zoned';
+import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/client';
 
 export interface MessageRow {
@@ -69,25 +70,48 @@ export const TIMED_STATUSES = ['scheduled', 'queued', 'sent', 'unknown'] as cons
 
 export function createMessageRepository(db: Db) {
   // Positional parameters: binding by name costs more than the rest of a row's insert in a bulk enqueue.
-  const insert = db.prepare(`insert into messages (idempotency_key, account_id, to_e164, to_raw, text, encoding, segments, status,
-    origin, memo, test_mode, scheduled_at, scheduled_tz, next_action_at, created_at, updated_at, purpose, resend_of, template_id, rule_id, contact_id, operator)
-    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  // Many rows per statement (each statement also rewrites the AUTOINCREMENT counter and crosses into
+  // the native module once): full chunks share one prepared statement, the rest one of its size.
+  const COLUMNS = `idempotency_key, account_id, to_e164, to_raw, text, encoding, segments, status,
+    origin, memo, test_mode, scheduled_at, scheduled_tz, next_action_at, created_at, updated_at, purpose, resend_of, template_id, rule_id, contact_id, operator`;
+  const PER_ROW = 22;
+  const CHUNK = 100;
+  const insertStmts = new Map<number, Statement<unknown[], number>>();
+  const insertOf = (rows: number) => {
+    let stmt = insertStmts.get(rows);
+    if (!stmt) {
+      const values = Array.from({ length: rows }, () => `(${Array.from({ length: PER_ROW }, () => '?').join(', ')})`).join(', ');
+      stmt = db.prepare<unknown[], number>(`insert into messages (${COLUMNS}) values ${values} returning id`).pluck();
+      if (insertStmts.size > 8) insertStmts.clear();
+      insertStmts.set(rows, stmt);
+    }
+    return stmt;
+  };
+  const valuesOf = (r: NewMessage): unknown[] => [
+    r.idempotencyKey, r.accountId, r.toE164, r.toRaw, r.text, r.encoding, r.segments, r.status, r.origin, r.memo, r.testMode ? 1 : 0,
+    r.scheduledAt, r.scheduledTz, r.nextActionAt, r.createdAt, r.createdAt, r.purpose ?? 'notification', r.resendOf ?? null,
+    r.templateId ?? null, r.ruleId ?? null, r.contactId ?? null, r.operator ?? null,
+  ];
   const insertEvents = db.prepare(`insert into message_events (message_id, at, from_status, to_status)
     select m.id, m.created_at, null, m.status from json_each(?) j join messages m on m.id = j.value order by j.key`);
 
   const viewSelect = `select m.*, a.name as account_name, a.provider as provider from messages m join accounts a on a.id = m.account_id`;
   const getStmt = db.prepare<[number], ViewRow>(`${viewSelect} where m.id = ?`);
-  const minDue = db.prepare<[string], { t: number | null }>('select min(next_action_at) as t from messages where status = ?');
+  // `is not null` (min ignores nulls anyway) lets SQLite answer from the partial due index.
+  const minDue = db.prepare<[string], { t: number | null }>('select min(next_action_at) as t from messages where status = ? and next_action_at is not null');
   const countStatus = db.prepare<[string], { n: number }>('select count(*) as n from messages where status = ?');
 
   return {
     insertMany(rows: NewMessage[]): number[] {
       return db.transaction(() => {
-        const ids = rows.map((r) => Number(insert.run(
-          r.idempotencyKey, r.accountId, r.toE164, r.toRaw, r.text, r.encoding, r.segments, r.status, r.origin, r.memo, r.testMode ? 1 : 0,
-          r.scheduledAt, r.scheduledTz, r.nextActionAt, r.createdAt, r.createdAt, r.purpose ?? 'notification', r.resendOf ?? null,
-          r.templateId ?? null, r.ruleId ?? null, r.contactId ?? null, r.operator ?? null,
-        ).lastInsertRowid));
+        const ids: number[] = [];
+        for (let i = 0; i < rows.length; i += CHUNK) {
+          const chunk = rows.slice(i, i + CHUNK);
+          const params: unknown[] = [];
+          for (const r of chunk) params.push(...valuesOf(r));
+          // AUTOINCREMENT ids grow in the order of the VALUES rows; RETURNING promises no order, so sort.
+          ids.push(...insertOf(chunk.length).all(...params).sort((a, b) => a - b));
+        }
         // Each message's first event, in one statement (ids of one transaction's inserts are consecutive
         // here, but the list is passed as is so that nothing depends on it).
         if (ids.length > 0) insertEvents.run(JSON.stringify(ids));
@@ -158,7 +182,7 @@ export function createMessageRepository(db: Db) {
       for (const s of TIMED_STATUSES) {
         if (s === 'queued' && skip.queued) continue;
         const t = s === 'queued' && paused.length
-          ? ((db.prepare(`select min(next_action_at) as t from messages where status = 'queued' and account_id not in (${paused.map(Number).join(',')})`).get() as { t: number | null }).t ?? null)
+          ? ((db.prepare(`select min(next_action_at) as t from messages where status = 'queued' and next_action_at is not null and account_id not in (${paused.map(Number).join(',')})`).get() as { t: number | null }).t ?? null)
           : (minDue.get(s)?.t ?? null);
         if (t !== null && (min === null || t < min)) min = t;
       }

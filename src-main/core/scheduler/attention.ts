@@ -30,7 +30,7 @@ export function createAttention(db: Db, accounts: AccountsService, settings: Set
   const missedRunsStmt = db.prepare<{ since: number }, { n: number }>(`select count(*) as n from rule_occurrences where outcome = 'missed' and occurrence_at >= @since`);
   const countsStmt = db.prepare<[], { status: string; n: number }>(`select status, count(*) as n from messages where status in ('queued', 'scheduled', 'sending') group by status`);
   const dueQueuedStmt = db.prepare<[number], { n: number }>(`select count(*) as n from messages where status = 'queued' and next_action_at <= ?`);
-  const nextScheduledStmt = db.prepare<[], { t: number | null }>(`select min(next_action_at) as t from messages where status = 'scheduled'`);
+  const nextScheduledStmt = db.prepare<[], { t: number | null }>(`select min(next_action_at) as t from messages where status = 'scheduled' and next_action_at is not null`);
 
   function status(now: number): SchedulerStatus {
     const since = now - ATTENTION_WINDOW_MS;

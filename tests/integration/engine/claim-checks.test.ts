@@ -111,6 +111,40 @@ describe('per-account limits', () => {
     expect(statuses.every((m) => m.status === 'sent')).toBe(true);
   });
 
+  it('refills a slot as soon as one answer comes back, while the other requests are still in flight', async () => {
+    const { t, provider } = await open({}, { defaultConcurrency: 8 });
+    const pending = new Map<string, () => void>();
+    provider.onSend = (batch) => new Promise((resolve) => pending.set(batch[0]!.to, () => resolve(batch.map((m) => ({ kind: 'accepted', providerMessageId: `p${m.messageId}` })))));
+    const numbers = Array.from({ length: 12 }, (_, i) => `09123456${String(i).padStart(2, '0')}`);
+    await t.core.api['messages.send']({ to: numbers, text: 'hi', origin: 'composer' });
+    const pass = t.core.tick();
+    const turns = async (until: () => boolean) => {
+      for (let i = 0; i < 50 && !until(); i++) await new Promise((r) => setImmediate(r));
+    };
+    await turns(() => provider.requests.length === 8);
+    expect(provider.requests).toHaveLength(8);
+    // One answer, seven still out: the ninth request goes at once, not when a second slot frees too.
+    pending.get('+886912345600')!();
+    pending.delete('+886912345600');
+    await turns(() => provider.requests.length === 9);
+    expect(provider.requests).toHaveLength(9);
+    expect(pending.size).toBe(8);
+    // The answer was committed with the claim that refilled the slot.
+    expect((await get(t, 1)).status).toBe('sent');
+    while (provider.requests.length < 12 || pending.size > 0) {
+      const [to, answer] = pending.entries().next().value ?? [];
+      if (answer) {
+        pending.delete(to!);
+        answer();
+      }
+      await new Promise((r) => setImmediate(r));
+    }
+    await pass;
+    expect(provider.maxInFlight).toBe(8);
+    const statuses = await Promise.all(numbers.map((_, i) => get(t, i + 1)));
+    expect(statuses.every((m) => m.status === 'sent')).toBe(true);
+  });
+
   it('an account’s own concurrency column overrides the provider default', async () => {
     const { t, provider } = await open({}, { defaultConcurrency: 8 });
     withDb(t.dataDir, (db) => db.prepare('update accounts set concurrency = 1').run());

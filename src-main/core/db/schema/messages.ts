@@ -49,7 +49,10 @@ export const messages = sqliteTable(
   },
   (t) => [
     uniqueIndex('messages_idempotency_key_unique').on(t.idempotencyKey),
-    index('messages_due_idx').on(t.status, t.nextActionAt),
+    // Partial: only rows the dispatcher will look at again. A claim then takes a row out of it (its
+    // next_action_at becomes null) instead of moving it, and final rows never enter it. Queries use it
+    // through `next_action_at <= ?` or an explicit `next_action_at is not null`.
+    index('messages_due_idx').on(t.status, t.nextActionAt).where(sql`${t.nextActionAt} is not null`),
     index('messages_to_idx').on(t.toE164, t.createdAt),
     // With the status: the log's counts per status for a period read the index alone.
     index('messages_created_idx').on(t.createdAt, t.status),
