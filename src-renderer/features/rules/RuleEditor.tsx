@@ -43,8 +43,12 @@ export function RuleEditor({ rule, preset, shopTimeZone, onClose, onPreview }: P
   const [filterOpen, setFilterOpen] = useState(false);
   const set = (patch: Partial<RuleFormValues>) => setValues((v) => ({ ...v, ...patch }));
   const templates = useTemplates();
-  // The prefix and suffix as set, for the switches' tooltips (nothing rendered here: the preview does).
-  const texts = useComposeTexts(false, false);
+  // The prefix and suffix as set, for the switches' tooltips; the prefix rendered too, to notice a
+  // template that already names the sender (the tag would then appear twice).
+  const texts = useComposeTexts(values.usePrefix, false);
+  const renderedPrefix = texts.wrap('', values.usePrefix, false).trim();
+  const chosenBody = templates.data?.templates.find((tpl) => tpl.id === values.templateId)?.body ?? '';
+  const tagTwice = values.usePrefix && renderedPrefix !== '' && chosenBody.includes(renderedPrefix);
   const zones = useMemo(() => zoneOptions(shopTimeZone, values.timeZone), [shopTimeZone, values.timeZone]);
   const accounts = useAccounts();
   const categories = useCategories();
@@ -132,6 +136,11 @@ export function RuleEditor({ rule, preset, shopTimeZone, onClose, onPreview }: P
               </label>
             </Tooltip>
           </Space>
+          {tagTwice && (
+            <Alert type="warning" showIcon className="rules-wrap-alert" data-testid="rule-tag-twice"
+              title={t('rules.ui.editor.tagTwice', { tag: renderedPrefix })}
+              action={<Button size="small" onClick={() => set({ usePrefix: false })}>{t('rules.ui.editor.prefixOff')}</Button>} />
+          )}
         </Form.Item>
         <Form.Item label={t('rules.ui.editor.when')}>
           <Space orientation="vertical" className="rules-full">
