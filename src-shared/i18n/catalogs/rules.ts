@@ -40,7 +40,7 @@ export default {
       inspection: { name: '定檢到期提醒', help: '每月 1 日提醒下個月應定檢的車主（定檢須在到期日前後一個月內完成）。' },
       insurance: { name: '保險到期提醒', help: '每天提醒保險在 30 天後及 7 天後到期的車主。' },
     },
-    tray: { missedRuns: '錯過的提醒：{{n}} 次' },
+    tray: { missedRuns: '錯過的提醒：{{n}} 次', missedRunsTitle: '提醒規則錯過時間', missedRunsBody: '{{n}} 次提醒因電腦關機或休眠而錯過，沒有自動送出。請到「提醒規則」決定要現在寄送或略過。' },
     cli: {
       badId: '「{{id}}」不是規則編號。',
       never: '不會再執行',
@@ -163,7 +163,7 @@ export default {
       inspection: { name: 'Inspection due next month', help: 'On day 1 of each month, to owners whose vehicle is due for inspection next month (it must be inspected within a month of the due date).' },
       insurance: { name: 'Insurance expiry', help: 'Every day, to owners whose insurance expires in 30 days, and again in 7 days.' },
     },
-    tray: { missedRuns: 'Missed reminder runs: {{n}}' },
+    tray: { missedRuns: 'Missed reminder runs: {{n}}', missedRunsTitle: 'Reminder runs missed', missedRunsBody: '{{n}} reminder run(s) were missed while the PC was off or asleep and were not sent on their own. Open Reminder rules to send or dismiss them.' },
     cli: {
       badId: '“{{id}}” is not a rule number.',
       never: 'never again',
@@ -286,7 +286,7 @@ export default {
       inspection: { name: '年检到期提醒', help: '每月 1 日提醒下个月应年检的车主。' },
       insurance: { name: '保险到期提醒', help: '每天提醒保险在 30 天后及 7 天后到期的车主。' },
     },
-    tray: { missedRuns: '错过的提醒：{{n}} 次' },
+    tray: { missedRuns: '错过的提醒：{{n}} 次', missedRunsTitle: '提醒规则错过时间', missedRunsBody: '{{n}} 次提醒因电脑关机或休眠而错过，没有自动发送。请到“提醒规则”决定现在发送或忽略。' },
     cli: {
       badId: '“{{id}}”不是规则编号。',
       never: '不会再执行',
@@ -409,7 +409,7 @@ export default {
       inspection: { name: '車検満了のお知らせ', help: '毎月 1 日に、翌月が車検満了の車の持ち主へ送ります。' },
       insurance: { name: '保険満期のお知らせ', help: '毎日、保険が 30 日後と 7 日後に満期になる持ち主へ送ります。' },
     },
-    tray: { missedRuns: '見逃したリマインダー：{{n}} 回' },
+    tray: { missedRuns: '見逃したリマインダー：{{n}} 回', missedRunsTitle: 'リマインダーの実行時刻を過ぎました', missedRunsBody: 'PC の電源オフまたはスリープ中に {{n}} 回のリマインダーが実行されず、自動送信されていません。「リマインダー」で今すぐ送るか無視するかを選んでください。' },
     cli: {
       badId: '「{{id}}」はルール番号ではありません。',
       never: '今後実行されません',
