@@ -1,4 +1,4 @@
-// OS notifications (issue 7): failures, missed timed messages and low balance, as the scheduler's
+// OS notifications (issue 7): failures, missed timed messages and reminder runs, and low balance, as the scheduler's
 // summary (`scheduler.status` events) shows them appearing; and, when the operator asked for it
 // (setting scheduler.notifyAfterBatch), one after each batch that was sent — as 短信通 does.
 // A click on a notification opens the window.
@@ -27,6 +27,10 @@ export function noticesFor(previous: SchedulerStatus | null, next: SchedulerStat
   const now = next.attention;
   // Missed messages are told at start-up too (catch-up found them); old failures are not told again.
   if (now.missed > (before?.missed ?? 0)) notices.push({ title: t('scheduler.notify.missedTitle'), body: t('scheduler.notify.missedBody', { n: now.missed - (before?.missed ?? 0) }) });
+  // Reminder-rule runs found too late are missed work too: told the same way, at start-up as well.
+  const runs = now.missedRuns ?? 0;
+  const runsBefore = before?.missedRuns ?? 0;
+  if (runs > runsBefore) notices.push({ title: t('rules.tray.missedRunsTitle'), body: t('rules.tray.missedRunsBody', { n: runs - runsBefore }) });
   if (before && now.failed > before.failed) notices.push({ title: t('scheduler.notify.failedTitle'), body: t('scheduler.notify.failedBody', { n: now.failed - before.failed }) });
   const newlyLow = now.lowBalance.filter((a) => !(before?.lowBalance ?? []).includes(a));
   if (before && newlyLow.length) notices.push({ title: t('scheduler.notify.lowBalanceTitle'), body: t('scheduler.notify.lowBalanceBody', { accounts: newlyLow.join(', ') }) });

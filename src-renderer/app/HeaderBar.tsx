@@ -43,11 +43,16 @@ function SendingControl() {
   const { queued, sending } = status.data.counts;
   const waiting = queued + sending;
   const holder = status.data.holder;
+  // Paused and sending are already the scheduler's state beside this (the tray's four states): said
+  // once. Who sends (another program, or nobody) is this control's own news.
+  const ownNews = state === 'elsewhere' || state === 'idle';
   return (
-    <Space size={12} data-testid="sending-state">
-      <Tooltip title={state === 'elsewhere' && holder ? t('shell.sending.holder', { host: holder.host, pid: holder.pid }) : t(`shell.sending.help.${state}`)}>
-        <Badge status={badgeStatus[state]} text={<span className="header-strong">{t(`shell.sending.state.${state}`)}</span>} />
-      </Tooltip>
+    <Space size={12} data-testid="sending-state" data-state={state}>
+      {ownNews && (
+        <Tooltip title={state === 'elsewhere' && holder ? t('shell.sending.holder', { host: holder.host, pid: holder.pid }) : t(`shell.sending.help.${state}`)}>
+          <Badge status={badgeStatus[state]} text={<span className="header-strong">{t(`shell.sending.state.${state}`)}</span>} />
+        </Tooltip>
+      )}
       {waiting > 0 && <Typography.Text type="secondary">{t('shell.sending.waiting', { n: waiting })}</Typography.Text>}
       <Button
         size="middle"

@@ -57,6 +57,12 @@ export const ruleInputSchema = z.object({
   timeZone: z.string().max(64).optional(),
   /** Account name; absent or null: the default account at the time it runs. */
   account: z.string().min(1).max(100).nullable().optional(),
+  /**
+   * Add the shop's default prefix (the sender tag, 【店名】) and suffix (its signature) from the
+   * settings, as the composer's switches do: a reminder is a notification and wants a sender tag.
+   */
+  usePrefix: z.boolean().default(true),
+  useSuffix: z.boolean().default(true),
 }).strict();
 export type RuleInput = z.input<typeof ruleInputSchema>;
 
@@ -74,6 +80,8 @@ export const ruleSchema = z.object({
   time: z.string().nullable(),
   timeZone: z.string(),
   account: z.string().nullable(),
+  usePrefix: z.boolean(),
+  useSuffix: z.boolean(),
   /** The next time it runs (null when off, or when the cadence never matches again). */
   nextRunAt: isoInstant.nullable(),
   lastRunAt: isoInstant.nullable(),

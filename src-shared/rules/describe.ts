@@ -9,19 +9,29 @@ export function weekdayNames(locale: string, width: 'short' | 'long' = 'short'):
   return Array.from({ length: 7 }, (_, i) => f.format(Date.UTC(2023, 0, 1 + i)));
 }
 
-export function describeCadence(cadence: RuleCadence, time: string | null, t: T, locale: string): string {
+/**
+ * `zone`: the rule's zone when it differs from the shop's (zoneToShow), written after the time
+ * ("09:00 Asia/Tokyo"); null or absent when the rule follows the shop's zone.
+ */
+export function describeCadence(cadence: RuleCadence, time: string | null, t: T, locale: string, zone?: string | null): string {
+  const at = zone && time ? `${time} ${zone}` : time;
   switch (cadence.kind) {
     case 'daily':
-      return t('rules.cadence.daily', { time });
+      return t('rules.cadence.daily', { time: at });
     case 'weekly': {
       const names = weekdayNames(locale);
-      return t('rules.cadence.weekly', { days: cadence.days.map((d) => names[d]).join(t('rules.cadence.separator')), time });
+      return t('rules.cadence.weekly', { days: cadence.days.map((d) => names[d]).join(t('rules.cadence.separator')), time: at });
     }
     case 'monthly':
-      return t('rules.cadence.monthly', { day: cadence.day, time });
+      return t('rules.cadence.monthly', { day: cadence.day, time: at });
     case 'cron':
-      return t('rules.cadence.cron', { expression: cadence.expression });
+      return zone ? t('rules.cadence.cronInZone', { expression: cadence.expression, zone }) : t('rules.cadence.cron', { expression: cadence.expression });
   }
+}
+
+/** The rule's zone when it is not the shop's (shown beside its time), else null. */
+export function zoneToShow(ruleZone: string, shopZone: string): string | null {
+  return ruleZone === shopZone ? null : ruleZone;
 }
 
 /** A date field reference ("vehicle.inspectionDue", "field.key") as the operator knows it. */

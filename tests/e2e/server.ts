@@ -15,14 +15,23 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
+/** Runs a script of tests/e2e/seed with tsx; returns what it printed. */
+export function seedSync(script: string, args: string[]): string {
+  const result = spawnSync(tsx, [path.join(root, 'tests', 'e2e', 'seed', script), ...args], { cwd: root, encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`seed ${script} failed (${result.status}): ${result.stderr}`);
+  return result.stdout;
+}
+
 export function cliSync(dataDir: string, args: string[]): void {
   const result = spawnSync(tsx, [cli, '--data-dir', dataDir, ...args], { cwd: root, encoding: 'utf8' });
   if (result.status !== 0) throw new Error(`smsdesk ${args.join(' ')} failed (${result.status}): ${result.stderr}`);
 }
 
-export async function startServer(settings: Record<string, string>): Promise<RunningServer> {
+/** `prepare`: writes to the data dir after the settings and before the server starts (seed data). */
+export async function startServer(settings: Record<string, string>, prepare?: (dataDir: string) => void): Promise<RunningServer> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'smsdesk-e2e-'));
   for (const [key, value] of Object.entries(settings)) cliSync(dataDir, ['settings', 'set', key, value]);
+  prepare?.(dataDir);
   const child = spawn(tsx, [cli, '--data-dir', dataDir, 'serve', '--port', '0', '--no-open'], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],

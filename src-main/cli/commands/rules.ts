@@ -1,22 +1,25 @@
 // smsdesk rules list [--json]
 // smsdesk rules add --name N --template T [--preset P] [--daily | --weekly DAYS | --monthly N | --cron EXPR]
-//                   [--time HH:MM] [--zone Z] [--account A] [--category C …] [--disabled] [--json]
+//                   [--time HH:MM] [--tz Z] [--account A] [--category C …] [--no-prefix] [--no-suffix]
+//                   [--disabled] [--json]
 // smsdesk rules enable ID | disable ID
 // smsdesk rules preview ID [--limit N] [--json]
 // smsdesk rules run-now ID [--json]
 // Everything goes through the contract (core.call), as every host does. Rules fire in `smsdesk run`.
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import type { MethodOutput } from '../../../src-shared/api/contract';
 import { rulePresets, type RuleCadence, type RuleView } from '../../../src-shared/api/rules-schemas';
 import { formatDateTime } from '../../../src-shared/format/datetime';
-import { describeCadence, describeTarget } from '../../../src-shared/rules/describe';
+import { describeCadence, describeTarget, zoneToShow } from '../../../src-shared/rules/describe';
 import { presetDefaults } from '../../../src-shared/rules/presets';
 import { intlLocale } from '../../../src-shared/i18n/languages';
 import { CliExit, EXIT, withContext, type CliContext, type GlobalOptions } from '../context';
 
 interface AddOptions {
   name: string; template: string; preset?: string; daily?: boolean; weekly?: string; monthly?: string; cron?: string;
-  time?: string; zone?: string; account?: string; category: string[]; disabled?: boolean; json?: boolean;
+  time?: string; tz?: string; zone?: string; account?: string; category: string[]; disabled?: boolean; json?: boolean;
+  /** Commander's --no-prefix / --no-suffix: true unless switched off. */
+  prefix: boolean; suffix: boolean;
 }
 
 const collect = (value: string, previous: string[]) => [...previous, value];
@@ -29,11 +32,18 @@ function ruleId(ctx: CliContext, text: string): number {
 
 const when = (ctx: CliContext, iso: string | null, zone: string) => (iso ? formatDateTime(iso, intlLocale[ctx.language], zone, 'minute') : ctx.t('rules.cli.never'));
 
-function line(ctx: CliContext, r: RuleView): string {
+/** The shop's zone, so a rule in another zone says so ("09:00 Asia/Tokyo"). */
+async function shopZone(ctx: CliContext): Promise<string> {
+  return ((await ctx.core.call('app.info', {})) as MethodOutput<'app.info'>).timeZone;
+}
+
+function line(ctx: CliContext, r: RuleView, shopTimeZone: string): string {
   const state = r.enabled ? ctx.t('rules.cli.on') : ctx.t('rules.cli.off');
   const missed = r.missed > 0 ? ctx.t('rules.cli.missed', { count: r.missed }) : '';
-  return [`#${r.id}`, state, r.name, describeCadence(r.cadence, r.time, ctx.t, intlLocale[ctx.language]), describeTarget(r, ctx.t),
-    ctx.t('rules.cli.next', { at: when(ctx, r.nextRunAt, r.timeZone) }), missed].filter(Boolean).join('\t');
+  const zone = zoneToShow(r.timeZone, shopTimeZone);
+  const next = when(ctx, r.nextRunAt, r.timeZone);
+  return [`#${r.id}`, state, r.name, describeCadence(r.cadence, r.time, ctx.t, intlLocale[ctx.language], zone), describeTarget(r, ctx.t),
+    ctx.t('rules.cli.next', { at: zone && r.nextRunAt ? `${next} ${zone}` : next }), missed].filter(Boolean).join('\t');
 }
 
 function cadenceOf(ctx: CliContext, o: AddOptions): RuleCadence | undefined {
@@ -81,12 +91,18 @@ async function runAdd(ctx: CliContext, o: AddOptions): Promise<void> {
     }
   }
   const target = { filter: { ...(defaults?.target.filter ?? {}), ...(categoryIds.length ? { categoryIds } : {}) }, conditions: defaults?.target.conditions ?? [] };
+  const zone = o.tz ?? o.zone;
   const rule = (await core.call('rules.create', {
     name: o.name, enabled: !o.disabled, preset: preset ?? null, target, templateId: await templateId(ctx, o.template), cadence,
-    ...(time ? { time } : {}), ...(o.zone ? { timeZone: o.zone } : {}), ...(o.account ? { account: o.account } : {}),
+    ...(time ? { time } : {}), ...(zone ? { timeZone: zone } : {}), ...(o.account ? { account: o.account } : {}),
+    usePrefix: o.prefix, useSuffix: o.suffix,
   })) as RuleView;
   if (o.json) ctx.out(JSON.stringify(rule, null, 2));
-  else ctx.out(t('rules.cli.added', { id: rule.id, name: rule.name, next: when(ctx, rule.nextRunAt, rule.timeZone) }));
+  else {
+    const shown = zoneToShow(rule.timeZone, await shopZone(ctx));
+    const next = when(ctx, rule.nextRunAt, rule.timeZone);
+    ctx.out(t('rules.cli.added', { id: rule.id, name: rule.name, next: shown && rule.nextRunAt ? `${next} ${shown}` : next }));
+  }
 }
 
 export function registerRules(program: Command, globals: () => GlobalOptions): void {
@@ -98,7 +114,8 @@ export function registerRules(program: Command, globals: () => GlobalOptions): v
         const { rules: all } = (await ctx.core.call('rules.list', {})) as MethodOutput<'rules.list'>;
         if (opts.json) return ctx.out(JSON.stringify({ rules: all }, null, 2));
         if (all.length === 0) return ctx.out(ctx.t('rules.cli.none'));
-        for (const r of all) ctx.out(line(ctx, r));
+        const shop = await shopZone(ctx);
+        for (const r of all) ctx.out(line(ctx, r, shop));
       });
     });
 
@@ -111,9 +128,12 @@ export function registerRules(program: Command, globals: () => GlobalOptions): v
     .option('--monthly <day>', 'on this day of the month (the last day in shorter months)')
     .option('--cron <expression>', 'a 5-field cron expression (minute hour day month weekday)')
     .option('--time <HH:MM>', 'time of day (not with --cron)')
-    .option('--zone <zone>', 'IANA time zone (default: the shop\'s)')
+    .option('--tz <zone>', 'IANA time zone the time is read in, e.g. Asia/Tokyo (default: the shop\'s)')
+    .addOption(new Option('--zone <zone>', 'the same as --tz').hideHelp())
     .option('--account <name>', 'send through this account (default: the default account)')
     .option('--category <name>', 'only contacts in this category; may be repeated', collect, [])
+    .option('--no-prefix', 'do not add the default prefix (the sender tag) from the settings')
+    .option('--no-suffix', 'do not add the shop\'s signature from the settings')
     .option('--disabled', 'add it switched off')
     .option('--json', 'print JSON')
     .action(async (opts: AddOptions) => {
@@ -125,7 +145,7 @@ export function registerRules(program: Command, globals: () => GlobalOptions): v
       .action(async (id: string) => {
         await withContext(globals(), { dispatch: false }, async (ctx) => {
           const r = (await ctx.core.call('rules.setEnabled', { id: ruleId(ctx, id), enabled })) as RuleView;
-          ctx.out(line(ctx, r));
+          ctx.out(line(ctx, r, await shopZone(ctx)));
         });
       });
   }
@@ -141,7 +161,9 @@ export function registerRules(program: Command, globals: () => GlobalOptions): v
         const p = (await ctx.core.call('rules.preview', { id: rule.id, limit })) as MethodOutput<'rules.preview'>;
         if (opts.json) return ctx.out(JSON.stringify(p, null, 2));
         if (!p.occurrenceAt) return ctx.out(ctx.t('rules.cli.noNextRun'));
-        ctx.out(ctx.t('rules.cli.previewHead', { at: when(ctx, p.occurrenceAt, rule.timeZone), count: p.recipients }));
+        const zone = zoneToShow(rule.timeZone, await shopZone(ctx));
+        const at = when(ctx, p.occurrenceAt, rule.timeZone);
+        ctx.out(ctx.t('rules.cli.previewHead', { at: zone ? `${at} ${zone}` : at, count: p.recipients }));
         for (const s of p.samples) ctx.out(`${s.name}\t${s.to}\t${s.text}`);
         if (p.recipients > p.samples.length) ctx.out(ctx.t('rules.cli.andMore', { count: p.recipients - p.samples.length }));
       });

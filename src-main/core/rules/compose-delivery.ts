@@ -31,8 +31,9 @@ export function createComposeDelivery(d: ComposeDeliveryDeps): RuleDelivery & { 
       text: template.body,
       templateId: template.id,
       purpose: template.purpose,
-      usePrefix: false,
-      useSuffix: false,
+      // The composer's switches, as the rule says (the sender tag and the signature from the settings).
+      usePrefix: rule.usePrefix,
+      useSuffix: rule.useSuffix,
       // {date} in a reminder is the day it is about.
       variables: { date: localDate },
       ...(rule.account ? { account: rule.account } : {}),

@@ -13,6 +13,8 @@ export interface RuleRow {
   time_of_day: string | null;
   time_zone: string;
   account: string | null;
+  use_prefix: number;
+  use_suffix: number;
   cursor_at: number;
   created_at: number;
   updated_at: number;
@@ -29,6 +31,8 @@ export interface RuleRecord {
   time: string | null;
   timeZone: string;
   account: string | null;
+  usePrefix: boolean;
+  useSuffix: boolean;
   cursorAt: number;
   createdAt: number;
   updatedAt: number;
@@ -54,7 +58,7 @@ export function toRecord(r: RuleRow): RuleRecord {
     id: r.id, name: r.name, enabled: r.enabled === 1, preset: r.preset,
     target: JSON.parse(r.target_json) as RuleTarget, templateId: r.template_id,
     cadence: JSON.parse(r.cadence_json) as RuleCadence, time: r.time_of_day, timeZone: r.time_zone,
-    account: r.account, cursorAt: r.cursor_at, createdAt: r.created_at, updatedAt: r.updated_at,
+    account: r.account, usePrefix: r.use_prefix === 1, useSuffix: r.use_suffix === 1, cursorAt: r.cursor_at, createdAt: r.created_at, updatedAt: r.updated_at,
   };
 }
 
@@ -62,10 +66,10 @@ export function createRuleRepository(db: Db) {
   const one = db.prepare<[number], RuleRow>('select * from rules where id = ?');
   const all = db.prepare<[], RuleRow>('select * from rules order by id');
   const enabled = db.prepare<[], RuleRow>('select * from rules where enabled = 1 order by id');
-  const insert = db.prepare(`insert into rules (name, enabled, preset, target_json, template_id, cadence_json, time_of_day, time_zone, account, cursor_at, created_at, updated_at)
-    values (@name, @enabled, @preset, @target, @templateId, @cadence, @time, @timeZone, @account, @cursorAt, @now, @now)`);
+  const insert = db.prepare(`insert into rules (name, enabled, preset, target_json, template_id, cadence_json, time_of_day, time_zone, account, use_prefix, use_suffix, cursor_at, created_at, updated_at)
+    values (@name, @enabled, @preset, @target, @templateId, @cadence, @time, @timeZone, @account, @usePrefix, @useSuffix, @cursorAt, @now, @now)`);
   const update = db.prepare(`update rules set name = @name, enabled = @enabled, preset = @preset, target_json = @target, template_id = @templateId,
-    cadence_json = @cadence, time_of_day = @time, time_zone = @timeZone, account = @account, cursor_at = @cursorAt, updated_at = @now where id = @id`);
+    cadence_json = @cadence, time_of_day = @time, time_zone = @timeZone, account = @account, use_prefix = @usePrefix, use_suffix = @useSuffix, cursor_at = @cursorAt, updated_at = @now where id = @id`);
   const remove = db.prepare('delete from rules where id = ?');
   const setCursor = db.prepare('update rules set cursor_at = ? where id = ? and cursor_at < ?');
   const setEnabled = db.prepare('update rules set enabled = ?, cursor_at = max(cursor_at, ?), updated_at = ? where id = ?');
@@ -127,7 +131,8 @@ export function createRuleRepository(db: Db) {
 function bind(v: RuleValues) {
   return {
     name: v.name, enabled: v.enabled ? 1 : 0, preset: v.preset, target: JSON.stringify(v.target), templateId: v.templateId,
-    cadence: JSON.stringify(v.cadence), time: v.time, timeZone: v.timeZone, account: v.account, cursorAt: v.cursorAt,
+    cadence: JSON.stringify(v.cadence), time: v.time, timeZone: v.timeZone, account: v.account,
+    usePrefix: v.usePrefix ? 1 : 0, useSuffix: v.useSuffix ? 1 : 0, cursorAt: v.cursorAt,
   };
 }
 

@@ -48,7 +48,7 @@ export function createRulesService(d: RulesServiceDeps) {
     const last = repo.lastRanAt(r.id);
     return {
       id: r.id, name: r.name, enabled: r.enabled, preset: r.preset, target: r.target, templateId: r.templateId,
-      cadence: r.cadence, time: r.time, timeZone: r.timeZone, account: r.account,
+      cadence: r.cadence, time: r.time, timeZone: r.timeZone, account: r.account, usePrefix: r.usePrefix, useSuffix: r.useSuffix,
       nextRunAt: next === null ? null : iso(next), lastRunAt: last === null ? null : iso(last),
       missed: repo.missedCount(r.id), createdAt: iso(r.createdAt), updatedAt: iso(r.updatedAt),
     };
@@ -81,7 +81,7 @@ export function createRulesService(d: RulesServiceDeps) {
     d.targets.contactIds(target, localDateText(clock.now(), timeZone), d.leapDay());
     return {
       name: input.name, enabled: input.enabled, preset: input.preset, target, templateId: input.templateId,
-      cadence, time, timeZone, account: input.account ?? null, cursorAt,
+      cadence, time, timeZone, account: input.account ?? null, usePrefix: input.usePrefix, useSuffix: input.useSuffix, cursorAt,
     };
   }
 

@@ -4,6 +4,7 @@ import { Alert, App, Button, List, Space } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { RuleView } from '../../../src-shared/api/rules-schemas';
+import { zoneToShow } from '../../../src-shared/rules/describe';
 import { useApi } from '../../app/providers/api';
 import { errorText } from '../../components/error-text';
 import { useDateTimeFormat } from '../../components/format';
@@ -14,9 +15,8 @@ export function MissedRuns({ rules, timeZone }: { rules: readonly RuleView[]; ti
   const { message } = App.useApp();
   const api = useApi();
   const queryClient = useQueryClient();
-  const when = useDateTimeFormat(timeZone);
   const missed = useMissedRuns();
-  const names = new Map(rules.map((r) => [r.id, r.name]));
+  const byId = new Map(rules.map((r) => [r.id, r]));
   const resolve = useMutation({
     mutationFn: (v: { id: number; occurrenceAt: string; action: 'run' | 'dismiss' }) => api.call('rules.resolveMissed', v),
     onSuccess: (o) => {
@@ -46,11 +46,18 @@ export function MissedRuns({ rules, timeZone }: { rules: readonly RuleView[]; ti
                 <Button key="dismiss" size="small" onClick={() => resolve.mutate({ id: o.ruleId, occurrenceAt: o.occurrenceAt, action: 'dismiss' })}>{t('rules.ui.missed.dismiss')}</Button>,
               ]}
             >
-              <Space>{names.get(o.ruleId) ?? `#${o.ruleId}`}<span>{when(o.occurrenceAt, 'minute')}</span></Space>
+              <Space>{byId.get(o.ruleId)?.name ?? `#${o.ruleId}`}<When at={o.occurrenceAt} ruleZone={byId.get(o.ruleId)?.timeZone ?? timeZone} shopZone={timeZone} /></Space>
             </List.Item>
           )}
         />
       }
     />
   );
+}
+
+/** The run's time on the rule's own wall clock, its zone named when it is not the shop's. */
+function When({ at, ruleZone, shopZone }: { at: string; ruleZone: string; shopZone: string }) {
+  const when = useDateTimeFormat(ruleZone);
+  const zone = zoneToShow(ruleZone, shopZone);
+  return <span>{zone ? `${when(at, 'minute')} ${zone}` : when(at, 'minute')}</span>;
 }

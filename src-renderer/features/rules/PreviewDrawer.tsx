@@ -13,11 +13,13 @@ import { RuleHistory } from './RuleHistory';
 interface Props {
   /** A saved rule's id, or the rule as typed. */
   subject: { id: number; name: string } | { input: RuleInput };
+  /** The rule's zone: its run times are shown on that wall clock. */
   timeZone: string;
+  shopTimeZone: string;
   onClose(): void;
 }
 
-export function PreviewDrawer({ subject, timeZone, onClose }: Props) {
+export function PreviewDrawer({ subject, timeZone, shopTimeZone, onClose }: Props) {
   const { t } = useTranslation();
   const { message, modal } = App.useApp();
   const api = useApi();
@@ -62,6 +64,9 @@ export function PreviewDrawer({ subject, timeZone, onClose }: Props) {
           <Descriptions column={1} size="small" bordered>
             <Descriptions.Item label={t('rules.ui.preview.nextRun')}>{p.occurrenceAt ? when(p.occurrenceAt, 'minute') : t('rules.ui.never')}</Descriptions.Item>
             <Descriptions.Item label={t('rules.ui.preview.recipients')}><span data-testid="rule-preview-count">{num(p.recipients)}</span></Descriptions.Item>
+            <Descriptions.Item label={t('rules.ui.editor.timeZone')}>
+              <span data-testid="rule-preview-zone">{timeZone === shopTimeZone ? t('rules.ui.editor.timeZoneShop', { zone: timeZone }) : timeZone}</span>
+            </Descriptions.Item>
             {p.upcoming.length > 0 && (
               <Descriptions.Item label={t('rules.ui.preview.upcoming')}>{p.upcoming.map((u) => when(u, 'minute')).join('、')}</Descriptions.Item>
             )}

@@ -1,8 +1,9 @@
 // Making or changing a rule: preset, who (contact filter and conditions on the run's day), which
-// template, when (cadence and time in the shop's zone), through which account. "Preview" shows the
-// next run of the rule as typed, before it is saved.
+// template with or without the shop's default prefix/suffix, when (cadence and time in a zone the
+// operator picks, the shop's by default), through which account. "Preview" shows the next run of the
+// rule as typed, before it is saved.
 import { useMemo, useState } from 'react';
-import { Alert, App, Button, Checkbox, Drawer, Form, Input, InputNumber, Segmented, Select, Space, Switch, Typography } from 'antd';
+import { Alert, App, Button, Checkbox, Drawer, Form, Input, InputNumber, Segmented, Select, Space, Switch, Tooltip, Typography } from 'antd';
 import { FilterOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -16,6 +17,7 @@ import { useLocaleTag } from '../../components/format';
 import { FilterChips } from '../contacts/FilterChips';
 import { FilterDrawer, useDateFieldChoices } from '../contacts/FilterDrawer';
 import { useCategories, useFields } from '../contacts/queries';
+import { useComposeTexts } from '../compose/useComposeTexts';
 import { ConditionsField } from './ConditionsField';
 import { ruleKeys, useTemplates } from './queries';
 import { emptyForm, formFromPreset, formFromRule, ruleInput, type CadenceKind, type RuleFormValues } from './rule-form';
@@ -25,20 +27,29 @@ interface Props {
   /** The rule being changed; null for a new one (optionally from a preset). */
   rule: RuleView | null;
   preset: RulePreset | null;
+  /** The shop's zone (Settings): a new rule's default, and what the picker marks as the shop's. */
+  shopTimeZone: string;
   onClose(): void;
   onPreview(input: RuleInput): void;
 }
 
-export function RuleEditor({ rule, preset, onClose, onPreview }: Props) {
+export function RuleEditor({ rule, preset, shopTimeZone, onClose, onPreview }: Props) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const api = useApi();
   const queryClient = useQueryClient();
   const locale = useLocaleTag();
-  const [values, setValues] = useState<RuleFormValues>(() => (rule ? formFromRule(rule) : preset ? formFromPreset(preset, t(`rules.presets.${preset}.name`)) : emptyForm()));
+  const [values, setValues] = useState<RuleFormValues>(() => (rule ? formFromRule(rule) : preset ? formFromPreset(preset, t(`rules.presets.${preset}.name`), emptyForm(shopTimeZone)) : emptyForm(shopTimeZone)));
   const [filterOpen, setFilterOpen] = useState(false);
   const set = (patch: Partial<RuleFormValues>) => setValues((v) => ({ ...v, ...patch }));
   const templates = useTemplates();
+  // The prefix and suffix as set, for the switches' tooltips; the prefix rendered too, to notice a
+  // template that already names the sender (the tag would then appear twice).
+  const texts = useComposeTexts(values.usePrefix, false);
+  const renderedPrefix = texts.wrap('', values.usePrefix, false).trim();
+  const chosenBody = templates.data?.templates.find((tpl) => tpl.id === values.templateId)?.body ?? '';
+  const tagTwice = values.usePrefix && renderedPrefix !== '' && chosenBody.includes(renderedPrefix);
+  const zones = useMemo(() => zoneOptions(shopTimeZone, values.timeZone), [shopTimeZone, values.timeZone]);
   const accounts = useAccounts();
   const categories = useCategories();
   const fields = useFields();
@@ -110,6 +121,27 @@ export function RuleEditor({ rule, preset, onClose, onPreview }: Props) {
             data-testid="rule-template"
           />
         </Form.Item>
+        <Form.Item label={t('rules.ui.editor.wrap')} extra={t('rules.ui.editor.wrapHelp')}>
+          <Space wrap size={[20, 8]}>
+            <Tooltip title={texts.prefix ? t('composeUi.options.prefixIs', { text: texts.prefix }) : t('composeUi.options.prefixUnset')}>
+              <label className="rules-switch">
+                <Switch size="small" checked={values.usePrefix} onChange={(usePrefix) => set({ usePrefix })} data-testid="rule-use-prefix" />
+                <span>{t('composeUi.options.prefix')}</span>
+              </label>
+            </Tooltip>
+            <Tooltip title={texts.suffix ? t('composeUi.options.suffixIs', { text: texts.suffix }) : t('composeUi.options.suffixUnset')}>
+              <label className="rules-switch">
+                <Switch size="small" checked={values.useSuffix} onChange={(useSuffix) => set({ useSuffix })} data-testid="rule-use-suffix" />
+                <span>{t('composeUi.options.suffix')}</span>
+              </label>
+            </Tooltip>
+          </Space>
+          {tagTwice && (
+            <Alert type="warning" showIcon className="rules-wrap-alert" data-testid="rule-tag-twice"
+              title={t('rules.ui.editor.tagTwice', { tag: renderedPrefix })}
+              action={<Button size="small" onClick={() => set({ usePrefix: false })}>{t('rules.ui.editor.prefixOff')}</Button>} />
+          )}
+        </Form.Item>
         <Form.Item label={t('rules.ui.editor.when')}>
           <Space orientation="vertical" className="rules-full">
             <Segmented<CadenceKind>
@@ -140,6 +172,21 @@ export function RuleEditor({ rule, preset, onClose, onPreview }: Props) {
                   status={/^([01]\d|2[0-3]):[0-5]\d$/.test(values.time) ? undefined : 'error'} aria-label={t('rules.ui.editor.time')} data-testid="rule-time" />
               </Space>
             )}
+            <Space wrap>
+              <span>{t('rules.ui.editor.timeZone')}</span>
+              <Select
+                value={values.timeZone || shopTimeZone}
+                onChange={(timeZone: string) => set({ timeZone })}
+                options={zones.map((z) => ({ value: z, label: z === shopTimeZone ? t('rules.ui.editor.timeZoneShop', { zone: z }) : z }))}
+                showSearch={{ optionFilterProp: 'value' }}
+                className="rules-zone"
+                aria-label={t('rules.ui.editor.timeZone')}
+                data-testid="rule-time-zone"
+              />
+            </Space>
+            {(values.timeZone || shopTimeZone) !== shopTimeZone && (
+              <Typography.Text type="warning" data-testid="rule-zone-differs">{t('rules.ui.editor.timeZoneOther', { zone: shopTimeZone })}</Typography.Text>
+            )}
           </Space>
         </Form.Item>
         <Form.Item label={t('rules.ui.editor.account')}>
@@ -164,4 +211,15 @@ export function RuleEditor({ rule, preset, onClose, onPreview }: Props) {
       />
     </Drawer>
   );
+}
+
+/** Every IANA zone the runtime knows, the shop's first; the rule's own kept even if the list lacks it. */
+function zoneOptions(shopZone: string, ruleZone: string): string[] {
+  let all: string[] = [];
+  try {
+    all = Intl.supportedValuesOf('timeZone');
+  } catch {
+    // An old runtime: the shop's zone and the rule's are still offered.
+  }
+  return [...new Set([shopZone, ...(ruleZone ? [ruleZone] : []), ...all])];
 }

@@ -6,7 +6,7 @@ import { DownOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { rulePresets, type RuleInput, type RulePreset, type RuleView } from '../../../src-shared/api/rules-schemas';
-import { describeCadence, describeTarget } from '../../../src-shared/rules/describe';
+import { describeCadence, describeTarget, zoneToShow } from '../../../src-shared/rules/describe';
 import type { AppInfo } from '../../app/Shell';
 import { useApi } from '../../app/providers/api';
 import { errorText } from '../../components/error-text';
@@ -19,7 +19,7 @@ import { ruleKeys, useRules } from './queries';
 import './rules.css';
 
 type Editing = { rule: RuleView | null; preset: RulePreset | null } | null;
-type Previewing = { id: number; name: string } | { input: RuleInput } | null;
+type Previewing = { id: number; name: string; timeZone: string } | { input: RuleInput } | null;
 
 export function RulesPage({ info }: { info: AppInfo }) {
   const { t } = useTranslation();
@@ -68,14 +68,14 @@ export function RulesPage({ info }: { info: AppInfo }) {
             render: (_, r) => <Switch checked={r.enabled} loading={toggle.isPending && toggle.variables?.id === r.id} onChange={(enabled) => toggle.mutate({ id: r.id, enabled })} aria-label={t('rules.ui.columns.enabled')} />,
           },
           { key: 'name', title: t('rules.ui.columns.name'), render: (_, r) => <Badge count={r.missed} size="small" offset={[8, 0]}><span>{r.name}</span></Badge> },
-          { key: 'when', title: t('rules.ui.columns.when'), render: (_, r) => describeCadence(r.cadence, r.time, t, locale) },
+          { key: 'when', title: t('rules.ui.columns.when'), render: (_, r) => <span data-testid="rule-when">{describeCadence(r.cadence, r.time, t, locale, zoneToShow(r.timeZone, info.timeZone))}</span> },
           { key: 'who', title: t('rules.ui.columns.who'), render: (_, r) => describeTarget(r, t, labelOf) },
-          { key: 'next', title: t('rules.ui.columns.next'), render: (_, r) => <NextRun rule={r} /> },
+          { key: 'next', title: t('rules.ui.columns.next'), render: (_, r) => <NextRun rule={r} shopTimeZone={info.timeZone} /> },
           {
             key: 'actions', title: '', align: 'right',
             render: (_, r) => (
               <Space>
-                <Button size="small" onClick={() => setPreviewing({ id: r.id, name: r.name })} data-testid="rule-preview-open">{t('rules.ui.actions.preview')}</Button>
+                <Button size="small" onClick={() => setPreviewing({ id: r.id, name: r.name, timeZone: r.timeZone })} data-testid="rule-preview-open">{t('rules.ui.actions.preview')}</Button>
                 <Button size="small" onClick={() => setEditing({ rule: r, preset: null })}>{t('rules.ui.actions.edit')}</Button>
                 <Popconfirm title={t('rules.ui.confirmRemove', { name: r.name })} okText={t('rules.ui.actions.remove')} cancelText={t('rules.ui.cancel')} onConfirm={() => remove.mutate(r.id)}>
                   <Button size="small" danger>{t('rules.ui.actions.remove')}</Button>
@@ -86,16 +86,21 @@ export function RulesPage({ info }: { info: AppInfo }) {
         ]}
       />
       {editing && (
-        <RuleEditor rule={editing.rule} preset={editing.preset} onClose={() => setEditing(null)} onPreview={(input) => setPreviewing({ input })} />
+        <RuleEditor rule={editing.rule} preset={editing.preset} shopTimeZone={info.timeZone} onClose={() => setEditing(null)} onPreview={(input) => setPreviewing({ input })} />
       )}
-      {previewing && <PreviewDrawer subject={previewing} timeZone={info.timeZone} onClose={() => setPreviewing(null)} />}
+      {previewing && (
+        <PreviewDrawer subject={previewing} timeZone={('id' in previewing ? previewing.timeZone : previewing.input.timeZone) ?? info.timeZone} shopTimeZone={info.timeZone} onClose={() => setPreviewing(null)} />
+      )}
     </Space>
   );
 }
 
-function NextRun({ rule }: { rule: RuleView }) {
+/** The next run on the rule's own wall clock, its zone named when it is not the shop's. */
+function NextRun({ rule, shopTimeZone }: { rule: RuleView; shopTimeZone: string }) {
   const { t } = useTranslation();
   const when = useDateTimeFormat(rule.timeZone);
   if (!rule.enabled) return <Typography.Text type="secondary">{t('rules.ui.off')}</Typography.Text>;
-  return <span>{rule.nextRunAt ? when(rule.nextRunAt, 'minute') : t('rules.ui.never')}</span>;
+  if (!rule.nextRunAt) return <span>{t('rules.ui.never')}</span>;
+  const zone = zoneToShow(rule.timeZone, shopTimeZone);
+  return <span data-testid="rule-next">{zone ? `${when(rule.nextRunAt, 'minute')} ${zone}` : when(rule.nextRunAt, 'minute')}</span>;
 }

@@ -18,11 +18,17 @@ export interface RuleFormValues {
   monthDay: number;
   cron: string;
   time: string;
+  /** IANA zone the time of day (or the cron expression) is read in; '' = the shop's (the core fills it in). */
+  timeZone: string;
   account: string | null;
+  /** The composer's "add the default prefix/suffix" switches; on for a new rule. */
+  usePrefix: boolean;
+  useSuffix: boolean;
 }
 
-export function emptyForm(): RuleFormValues {
-  return { name: '', enabled: true, preset: null, filter: {}, conditions: [], templateId: null, cadence: 'daily', weekDays: [1], monthDay: 1, cron: '0 10 * * *', time: '10:00', account: null };
+/** `timeZone`: the shop's, so a new rule is stored with the zone the operator saw chosen. */
+export function emptyForm(timeZone = ''): RuleFormValues {
+  return { name: '', enabled: true, preset: null, filter: {}, conditions: [], templateId: null, cadence: 'daily', weekDays: [1], monthDay: 1, cron: '0 10 * * *', time: '10:00', timeZone, account: null, usePrefix: true, useSuffix: true };
 }
 
 /** A new rule from a preset: its target, cadence and time, named in the reader's language. */
@@ -38,7 +44,8 @@ export function formFromRule(r: RuleView): RuleFormValues {
   const f = emptyForm();
   return {
     ...f, name: r.name, enabled: r.enabled, preset: r.preset, filter: r.target.filter, conditions: r.target.conditions,
-    templateId: r.templateId, cadence: r.cadence.kind, account: r.account, time: r.time ?? f.time,
+    templateId: r.templateId, cadence: r.cadence.kind, account: r.account, time: r.time ?? f.time, timeZone: r.timeZone,
+    usePrefix: r.usePrefix, useSuffix: r.useSuffix,
     weekDays: r.cadence.kind === 'weekly' ? r.cadence.days : f.weekDays,
     monthDay: r.cadence.kind === 'monthly' ? r.cadence.day : f.monthDay,
     cron: r.cadence.kind === 'cron' ? r.cadence.expression : f.cron,
@@ -53,6 +60,7 @@ export function ruleInput(v: RuleFormValues): RuleInput | null {
         : { kind: 'cron' as const, expression: v.cron };
   return {
     name: v.name.trim(), enabled: v.enabled, preset: v.preset, target: { filter: v.filter, conditions: v.conditions },
-    templateId: v.templateId, cadence, ...(v.cadence !== 'cron' ? { time: v.time } : {}), account: v.account,
+    templateId: v.templateId, cadence, ...(v.cadence !== 'cron' ? { time: v.time } : {}), ...(v.timeZone ? { timeZone: v.timeZone } : {}), account: v.account,
+    usePrefix: v.usePrefix, useSuffix: v.useSuffix,
   };
 }

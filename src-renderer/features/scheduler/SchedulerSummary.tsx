@@ -17,6 +17,10 @@ export function attentionLines(s: SchedulerStatus, t: (key: string, params?: Rec
   if (a.unknown) lines.push(t('scheduler.summary.reasons.unknown', { n: a.unknown }));
   if (a.lowBalance.length) lines.push(t('scheduler.summary.reasons.lowBalance', { accounts: a.lowBalance.join(', ') }));
   if (a.pausedAccounts.length) lines.push(t('scheduler.summary.reasons.pausedAccounts', { accounts: a.pausedAccounts.join(', ') }));
+  // Reminder-rule runs found too late: the Rules room lists them (send now or dismiss).
+  if (a.missedRuns) lines.push(t('rules.tray.missedRuns', { n: a.missedRuns }));
+  // Attention outranks paused in the state: the pause is still said.
+  if (s.paused && lines.length) lines.push(t('shell.sending.state.paused'));
   return lines;
 }
 

@@ -49,7 +49,7 @@ const rulesCase: BenchCase = {
       const core = await createCore({ dataDir, dispatch: false, log: () => {} });
       try {
         const template = await core.api['templates.save']({ name: '生日', body: '【測試店】{姓名}生日快樂', purpose: 'notification' });
-        const rule = await core.api['rules.create']({ name: 'b', enabled: true, preset: 'birthday', target: { filter: {}, conditions: [{ kind: 'birthdayToday' }] }, templateId: template.id, cadence: { kind: 'daily' }, time: '10:00' });
+        const rule = await core.api['rules.create']({ name: 'b', enabled: true, preset: 'birthday', target: { filter: {}, conditions: [{ kind: 'birthdayToday' }] }, templateId: template.id, cadence: { kind: 'daily' }, time: '10:00', usePrefix: false, useSuffix: false });
         const times: number[] = [];
         let recipients = 0;
         for (let i = 0; i < 5; i++) {

@@ -60,6 +60,39 @@ describe('smsdesk rules', { timeout: 120_000 }, () => {
     expect(messages.n).toBe(ran.queued);
   });
 
+  it('--tz puts a rule in another zone (the list says so); --no-prefix leaves out the sender tag', async () => {
+    const dir = tempDir();
+    const setup = await createCore({ dataDir: dir, clock: systemClock, dispatch: false, log: () => {} });
+    try {
+      await setup.api['settings.set']({ key: 'shop.timeZone', value: 'Asia/Taipei' });
+      await setup.api['settings.set']({ key: 'shop.name', value: '測試店' });
+      await setup.api['templates.save']({ name: '問候', body: '{姓名}您好', purpose: 'notification' });
+      await setup.api['contacts.create']({ name: '王小明', phone: '0912345678' });
+    } finally {
+      await setup.close();
+    }
+    const t = createI18n('zh-TW').t;
+    const tokyo = json<RuleJson & { timeZone: string; usePrefix: boolean }>(await runCli(dir, ['rules', 'add', '--name', 'jp', '--template', '問候', '--daily', '--time', '09:00', '--tz', 'Asia/Tokyo', '--json']));
+    expect([tokyo.timeZone, tokyo.usePrefix]).toEqual(['Asia/Tokyo', true]);
+    // 09:00 in Tokyo is 00:00 UTC.
+    expect(tokyo.nextRunAt).toMatch(/T00:00:00\.000Z$/);
+    const plain = json<RuleJson & { timeZone: string; usePrefix: boolean }>(await runCli(dir, ['rules', 'add', '--name', 'tw', '--template', '問候', '--daily', '--time', '09:00', '--no-prefix', '--json']));
+    expect([plain.timeZone, plain.usePrefix]).toEqual(['Asia/Taipei', false]);
+
+    const list = (await runCli(dir, ['rules', 'list'])).stdout.split('\n');
+    expect(list.find((l) => l.startsWith(`#${tokyo.id}\t`))).toContain(t('rules.cadence.daily', { time: '09:00 Asia/Tokyo' }));
+    // The shop's own zone is not repeated on every line.
+    expect(list.find((l) => l.startsWith(`#${plain.id}\t`))).toContain(`${t('rules.cadence.daily', { time: '09:00' })}\t`);
+
+    const texts = async (id: number) => json<{ samples: { text: string }[] }>(await runCli(dir, ['rules', 'preview', String(id), '--json'])).samples.map((s) => s.text);
+    expect(await texts(tokyo.id)).toEqual(['【測試店】王小明您好']);
+    expect(await texts(plain.id)).toEqual(['王小明您好']);
+
+    const badZone = await runCli(dir, ['rules', 'add', '--name', 'x', '--template', '問候', '--tz', 'Asia/Nowhere']);
+    expect(badZone.code).toBe(2);
+    expect(badZone.stderr).toContain(t('rules.errors.timeZone', { zone: 'Asia/Nowhere' }));
+  });
+
   it('refuses bad input with exit 2 and a translated reason, adding nothing', async () => {
     const dir = tempDir();
     const t = createI18n('zh-TW').t;

@@ -9,7 +9,8 @@ export async function shop(core: Core, timeZone = 'Asia/Taipei'): Promise<{ temp
   await core.api['settings.set']({ key: 'shop.name', value: '測試店' });
   // The rules decide when; quiet hours are the dispatcher's and have their own tests.
   await core.api['settings.set']({ key: 'sending.quietHours.enabled', value: false });
-  const template = await core.api['templates.save']({ name: '生日', body: '【測試店】{姓名}生日快樂', purpose: 'notification' });
+  // No sender tag in the template: new rules add the shop's default prefix ({senderTag} → 【測試店】).
+  const template = await core.api['templates.save']({ name: '生日', body: '{姓名}生日快樂', purpose: 'notification' });
   return { templateId: template.id };
 }
 

@@ -96,6 +96,12 @@ describe('noticesFor', () => {
     expect(notices[1]!.body).toContain('twsms');
   });
 
+  it('tells missed reminder-rule runs, also at start, and only the new ones', () => {
+    expect(noticesFor(null, status({ missedRuns: 3 }), t)).toEqual([{ title: 'Reminder runs missed', body: expect.stringContaining('3 reminder run(s)') }]);
+    expect(noticesFor(status({ missedRuns: 3 }), status({ missedRuns: 4 }), t)[0]?.body).toContain('1 reminder run(s)');
+    expect(noticesFor(status({ missedRuns: 3 }), status({ missedRuns: 1 }), t)).toEqual([]);
+  });
+
   it('says nothing when attention went down (dismissed, resent)', () => {
     expect(noticesFor(status({ failed: 3, missed: 2 }), status({ failed: 1, missed: 0 }), t)).toEqual([]);
   });

@@ -229,6 +229,14 @@ describe('tray states (scheduler.status)', () => {
     expect((tray.menu as FakeMenu).item('next').label).toBe('Next: 06/01/2026, 10:30');
   });
 
+  it('the tooltip counts missed reminder-rule runs too', async () => {
+    const { core, tray } = withIcons();
+    await flush();
+    core.emit({ type: 'scheduler.status', status: summary('attention', { attention: { failed: 0, missed: 0, unknown: 0, lowBalance: [], pausedAccounts: [], missedRuns: 2 } }) });
+    expect(tray.image).toBe('attention.png');
+    expect(tray.toolTip.split('\n')).toContain('Missed reminder runs: 2');
+  });
+
   it('reads the summary at start when the core has it', async () => {
     const core = createFakeCore({ language: 'en', schedulerStatus: summary('sending') });
     const electron = createFakeElectron();

@@ -24,6 +24,13 @@ export const rules = sqliteTable('rules', {
   timeZone: text('time_zone').notNull(),
   /** Account name; null = the default account when it runs. */
   account: text('account'),
+  /**
+   * Add the composer's default prefix (the sender tag) and suffix (the shop's signature), as the
+   * composer's switches do. New rules have them on (the rule input's default); rules made before the
+   * switches existed keep the texts they had (off).
+   */
+  usePrefix: integer('use_prefix', { mode: 'boolean' }).notNull().default(false),
+  useSuffix: integer('use_suffix', { mode: 'boolean' }).notNull().default(false),
   cursorAt: integer('cursor_at').notNull(),
   createdAt: integer('created_at').notNull(),
   updatedAt: integer('updated_at').notNull(),
