@@ -195,6 +195,11 @@ export const composeContract = {
       report: composeCheckReportSchema,
     }),
   },
+  /** The pre-send check of resending a message from the log (messages.resend): its text as sent, same number and account. */
+  'messages.resendCheck': {
+    input: z.object({ id, origin: z.enum(['composer', 'cli']).default('composer') }).strict(),
+    output: composeCheckReportSchema,
+  },
   /** Send the draft, rendered for its first recipient (or a sample contact), to the shop's own number. */
   'compose.sendTest': {
     input: z.object({ draft: composeDraftSchema, to: z.string().max(40).optional() }).strict(),

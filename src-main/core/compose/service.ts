@@ -91,11 +91,21 @@ export interface SendOptions {
   ruleId?: number;
   idempotencyKeyFor?: (recipient: ComposeRecipient) => string;
   now?: number;
+  /** The text goes exactly as given: no placeholders (a resend of a message as it was sent). */
+  literal?: boolean;
+  /** The message this send re-sends (recorded on the new message: the log links them). */
+  resendOf?: number;
 }
 
 export interface CheckOptions {
   now?: number;
   origin?: ComposeOrigin;
+  literal?: boolean;
+}
+
+/** A text taken as it is: one literal part, no placeholder (braces in it stay braces). */
+function literalTemplate(text: string): CompiledTemplate {
+  return { parts: text ? [text] : [], keys: [], tokenOf: new Map() };
 }
 
 /** One recipient after rendering, with the codes of the rules it trips. */
@@ -217,7 +227,7 @@ export function createComposeService(deps: ComposeDeps) {
     return { samples, recipients: recipients.length };
   }
 
-  function evaluate(input: ComposeDraft | ParsedComposeDraft, origin: ComposeOrigin, now: number): Evaluation {
+  function evaluate(input: ComposeDraft | ParsedComposeDraft, origin: ComposeOrigin, now: number, literal = false): Evaluation {
     const d = parseDraft(input);
     const issues = createIssueCollector();
     const account = accountOf(d.account);
@@ -226,7 +236,7 @@ export function createComposeService(deps: ComposeDeps) {
     if (d.templateId !== undefined) templates.get(d.templateId);
 
     const text = fullText(d);
-    const compiled = compileTemplate(text);
+    const compiled = literal ? literalTemplate(text) : compileTemplate(text);
     const types = fieldTypes();
     const variables = normaliseVariables(d.variables);
 
@@ -368,12 +378,12 @@ export function createComposeService(deps: ComposeDeps) {
   }
 
   function check(draft: ComposeDraft | ParsedComposeDraft, options: CheckOptions = {}): ComposeCheckReport {
-    return evaluate(draft, options.origin ?? 'composer', options.now ?? clock.now()).report;
+    return evaluate(draft, options.origin ?? 'composer', options.now ?? clock.now(), options.literal === true).report;
   }
 
   function send(draft: ComposeDraft | ParsedComposeDraft, options: SendOptions) {
     const now = options.now ?? clock.now();
-    const ev = evaluate(draft, options.origin, now);
+    const ev = evaluate(draft, options.origin, now, options.literal === true);
     const first = ev.sendErrors[0];
     if (first) throw new ApiError('validation', `composeCore.checks.${first.code}`, { count: 0, ...(first.params ?? {}) });
     const withErrors = ev.report.issues.filter((i) => i.severity === 'error' && recipientCodes.has(i.code));
@@ -429,6 +439,7 @@ export function createComposeService(deps: ComposeDeps) {
           purpose: d.purpose,
           templateId: d.templateId ?? null,
           ruleId: options.ruleId ?? null,
+          resendOf: options.resendOf ?? null,
           contactId: k.c.recipient.contact?.id ?? null,
           operator: deps.operator ?? null,
         });
