@@ -54,6 +54,8 @@ export function MessageDrawer({ message: m, timeZone, region, onClose }: Props) 
           )}
           <MessageActions
             message={m}
+            timeZone={timeZone}
+            region={region}
             onPopupChange={(open) => {
               popupOpen.current = open;
               // A closed confirmation leaves focus on its hidden button: give it back to the drawer.

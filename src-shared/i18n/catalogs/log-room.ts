@@ -12,6 +12,13 @@ export default {
     total: '符合 {{n}} 則',
     export: { button: '匯出', csv: 'CSV（Excel 可開啟）', xlsx: 'Excel 活頁簿（.xlsx）', done: '已匯出 {{n}} 則。' },
     actions: { copy: '複製內容', copied: '已複製內容。', copyFailed: '無法複製，請手動選取文字。', openContact: '開啟客戶' },
+    resend: {
+      title: '重新發送前的檢查',
+      errorsTitle: '這則簡訊不能重新發送：',
+      okCount: '重新發送 {{n}} 則',
+      cancel: '取消',
+      blocked: { checking: '檢查中…', nothing: '沒有可以重新發送的簡訊。', acknowledge: '請先確認每一項提醒。' },
+    },
     detail: { sentBy: '發送來源', rule: '規則 #{{id}}', template: '範本 #{{id}}', operator: '操作人員 {{name}}' },
   },
   en: {
@@ -24,6 +31,13 @@ export default {
     total: '{{n}} matching',
     export: { button: 'Export', csv: 'CSV (opens in Excel)', xlsx: 'Excel workbook (.xlsx)', done: 'Exported {{n}} messages.' },
     actions: { copy: 'Copy text', copied: 'Text copied.', copyFailed: 'Could not copy; select the text by hand.', openContact: 'Open contact' },
+    resend: {
+      title: 'Check before resending',
+      errorsTitle: 'This message cannot be resent:',
+      okCount: 'Resend {{n}}',
+      cancel: 'Cancel',
+      blocked: { checking: 'Checking…', nothing: 'No message can be resent.', acknowledge: 'Please confirm each warning first.' },
+    },
     detail: { sentBy: 'Sent from', rule: 'rule #{{id}}', template: 'template #{{id}}', operator: 'by {{name}}' },
   },
   'zh-CN': {
@@ -36,6 +50,13 @@ export default {
     total: '符合 {{n}} 条',
     export: { button: '导出', csv: 'CSV（可用 Excel 打开）', xlsx: 'Excel 工作簿（.xlsx）', done: '已导出 {{n}} 条。' },
     actions: { copy: '复制内容', copied: '已复制内容。', copyFailed: '无法复制，请手动选择文字。', openContact: '打开客户' },
+    resend: {
+      title: '重新发送前的检查',
+      errorsTitle: '这条短信不能重新发送：',
+      okCount: '重新发送 {{n}} 条',
+      cancel: '取消',
+      blocked: { checking: '检查中…', nothing: '没有可以重新发送的短信。', acknowledge: '请先确认每一项提醒。' },
+    },
     detail: { sentBy: '发送来源', rule: '规则 #{{id}}', template: '模板 #{{id}}', operator: '操作员 {{name}}' },
   },
   ja: {
@@ -48,6 +69,13 @@ export default {
     total: '該当 {{n}} 件',
     export: { button: 'エクスポート', csv: 'CSV（Excel で開けます）', xlsx: 'Excel ブック（.xlsx）', done: '{{n}} 件をエクスポートしました。' },
     actions: { copy: '本文をコピー', copied: '本文をコピーしました。', copyFailed: 'コピーできませんでした。本文を選択してください。', openContact: '顧客を開く' },
+    resend: {
+      title: '再送信前の確認',
+      errorsTitle: 'このメッセージは再送信できません：',
+      okCount: '{{n}} 件を再送信',
+      cancel: 'キャンセル',
+      blocked: { checking: '確認中…', nothing: '再送信できるメッセージがありません。', acknowledge: '注意事項をすべて確認してください。' },
+    },
     detail: { sentBy: '送信元', rule: 'ルール #{{id}}', template: 'テンプレート #{{id}}', operator: '担当 {{name}}' },
   },
 } satisfies Catalog;
