@@ -5,13 +5,14 @@ export default {
   'zh-TW': {
     filter: {
       range: '期間', customRange: '自訂期間', recipient: '收件人號碼或客戶姓名', text: '搜尋內容', more: '更多篩選', clear: '清除篩選',
-      account: '帳號', anyAccount: '全部帳號', memo: '備註', origin: '來源', anyOrigin: '全部來源', operator: '操作人員', template: '範本編號', rule: '規則編號',
+      account: '帳號', anyAccount: '全部帳號', memo: '備註', origin: '來源', anyOrigin: '全部來源', operator: '操作人員', template: '範本', rule: '提醒規則', anyTemplate: '全部範本', anyRule: '全部規則', noMatch: '沒有符合的項目',
     },
     range: { all: '全部時間', today: '今天', '7d': '最近 7 天', month: '本月', custom: '自訂…' },
     countsLabel: '各狀態則數',
     total: '符合 {{n}} 則',
     export: { button: '匯出', csv: 'CSV（Excel 可開啟）', xlsx: 'Excel 活頁簿（.xlsx）', done: '已匯出 {{n}} 則。' },
     actions: { copy: '複製內容', copied: '已複製內容。', copyFailed: '無法複製，請手動選取文字。', openContact: '開啟客戶' },
+    errors: { ruleNameNotFound: '找不到名為「{{name}}」的提醒規則。' },
     resend: {
       title: '重新發送前的檢查',
       errorsTitle: '這則簡訊不能重新發送：',
@@ -24,13 +25,14 @@ export default {
   en: {
     filter: {
       range: 'Period', customRange: 'Custom period', recipient: 'Recipient number or contact name', text: 'Search text', more: 'More filters', clear: 'Clear filters',
-      account: 'Account', anyAccount: 'All accounts', memo: 'Memo', origin: 'Origin', anyOrigin: 'All origins', operator: 'Operator', template: 'Template ID', rule: 'Rule ID',
+      account: 'Account', anyAccount: 'All accounts', memo: 'Memo', origin: 'Origin', anyOrigin: 'All origins', operator: 'Operator', template: 'Template', rule: 'Reminder rule', anyTemplate: 'All templates', anyRule: 'All rules', noMatch: 'Nothing matches',
     },
     range: { all: 'All time', today: 'Today', '7d': 'Last 7 days', month: 'This month', custom: 'Custom…' },
     countsLabel: 'Messages per status',
     total: '{{n}} matching',
     export: { button: 'Export', csv: 'CSV (opens in Excel)', xlsx: 'Excel workbook (.xlsx)', done: 'Exported {{n}} messages.' },
     actions: { copy: 'Copy text', copied: 'Text copied.', copyFailed: 'Could not copy; select the text by hand.', openContact: 'Open contact' },
+    errors: { ruleNameNotFound: 'No reminder rule is named “{{name}}”.' },
     resend: {
       title: 'Check before resending',
       errorsTitle: 'This message cannot be resent:',
@@ -43,13 +45,14 @@ export default {
   'zh-CN': {
     filter: {
       range: '期间', customRange: '自定义期间', recipient: '收件人号码或客户姓名', text: '搜索内容', more: '更多筛选', clear: '清除筛选',
-      account: '账号', anyAccount: '全部账号', memo: '备注', origin: '来源', anyOrigin: '全部来源', operator: '操作员', template: '模板编号', rule: '规则编号',
+      account: '账号', anyAccount: '全部账号', memo: '备注', origin: '来源', anyOrigin: '全部来源', operator: '操作员', template: '模板', rule: '提醒规则', anyTemplate: '全部模板', anyRule: '全部规则', noMatch: '没有符合的项目',
     },
     range: { all: '全部时间', today: '今天', '7d': '最近 7 天', month: '本月', custom: '自定义…' },
     countsLabel: '各状态条数',
     total: '符合 {{n}} 条',
     export: { button: '导出', csv: 'CSV（可用 Excel 打开）', xlsx: 'Excel 工作簿（.xlsx）', done: '已导出 {{n}} 条。' },
     actions: { copy: '复制内容', copied: '已复制内容。', copyFailed: '无法复制，请手动选择文字。', openContact: '打开客户' },
+    errors: { ruleNameNotFound: '找不到名为“{{name}}”的提醒规则。' },
     resend: {
       title: '重新发送前的检查',
       errorsTitle: '这条短信不能重新发送：',
@@ -62,13 +65,14 @@ export default {
   ja: {
     filter: {
       range: '期間', customRange: '期間を指定', recipient: '宛先の番号または顧客名', text: '本文を検索', more: 'その他の条件', clear: '条件をクリア',
-      account: 'アカウント', anyAccount: 'すべてのアカウント', memo: 'メモ', origin: '送信元', anyOrigin: 'すべての送信元', operator: '担当者', template: 'テンプレート番号', rule: 'ルール番号',
+      account: 'アカウント', anyAccount: 'すべてのアカウント', memo: 'メモ', origin: '送信元', anyOrigin: 'すべての送信元', operator: '担当者', template: 'テンプレート', rule: 'リマインダールール', anyTemplate: 'すべてのテンプレート', anyRule: 'すべてのルール', noMatch: '該当するものがありません',
     },
     range: { all: '全期間', today: '今日', '7d': '過去 7 日間', month: '今月', custom: '期間を指定…' },
     countsLabel: '状態ごとの件数',
     total: '該当 {{n}} 件',
     export: { button: 'エクスポート', csv: 'CSV（Excel で開けます）', xlsx: 'Excel ブック（.xlsx）', done: '{{n}} 件をエクスポートしました。' },
     actions: { copy: '本文をコピー', copied: '本文をコピーしました。', copyFailed: 'コピーできませんでした。本文を選択してください。', openContact: '顧客を開く' },
+    errors: { ruleNameNotFound: '「{{name}}」という名前のリマインダールールはありません。' },
     resend: {
       title: '再送信前の確認',
       errorsTitle: 'このメッセージは再送信できません：',
