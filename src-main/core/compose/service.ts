@@ -114,6 +114,8 @@ interface Candidate {
   text: string;
   encoding: 'GSM-7' | 'UCS-2';
   segments: number;
+  units: number;
+  unitsPerSegment: number;
   /** First error (the `rejected` code), or null. */
   error: CheckCode | null;
   errorParams?: Record<string, string | number>;
@@ -282,7 +284,9 @@ export function createComposeService(deps: ComposeDeps) {
     for (const r of recipients) {
       const rendered = renderCompiled(compiled, values.lookupFor(r));
       const counted = countSegments(rendered.text);
-      const c: Candidate = { recipient: r, text: rendered.text, encoding: counted.encoding, segments: counted.segments, error: null };
+      const c: Candidate = {
+        recipient: r, text: rendered.text, encoding: counted.encoding, segments: counted.segments, units: counted.units, unitsPerSegment: counted.unitsPerSegment, error: null,
+      };
       const example = { to: r.to, contactId: r.contact?.id ?? null, name: r.contact?.name ?? null };
       const fail = (code: CheckCode, params?: Record<string, string | number>) => {
         issues.recipient(code, 'error', params ? { ...example, params } : example, undefined);
@@ -336,11 +340,19 @@ export function createComposeService(deps: ComposeDeps) {
     let segments = 0;
     let minSegments = 0;
     let maxSeg = 0;
+    let minUnits = -1;
+    let maxUnits = 0;
+    let unitsPerSegment = 0;
     let cost: number | null = 0;
     for (const c of sendable) {
       segments += c.segments;
       minSegments = minSegments === 0 ? c.segments : Math.min(minSegments, c.segments);
       maxSeg = Math.max(maxSeg, c.segments);
+      minUnits = minUnits < 0 ? c.units : Math.min(minUnits, c.units);
+      if (c.units >= maxUnits) {
+        maxUnits = c.units;
+        unitsPerSegment = c.unitsPerSegment;
+      }
       const domestic = callingCode !== '' && c.recipient.e164.startsWith(callingCode);
       const price = domestic ? account.priceDomestic : account.priceInternational;
       cost = price === null || price === undefined || cost === null ? null : cost + price * c.segments;
@@ -362,6 +374,9 @@ export function createComposeService(deps: ComposeDeps) {
         segments,
         minSegments,
         maxSegments: maxSeg,
+        minUnits: Math.max(0, minUnits),
+        maxUnits,
+        unitsPerSegment,
         cost,
         balance: account.balance,
         balanceUnit: account.balanceUnit,

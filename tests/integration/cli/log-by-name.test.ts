@@ -13,8 +13,8 @@ describe('smsdesk log --template / --rule', () => {
   it('lists only the named template\'s messages, refuses an unknown template or rule name', async () => {
     const dir = await cliDataDir();
     const core = await createCore({ dataDir: dir, clock: new FakeClock(), dispatch: false, log: () => {} });
-    const a = await core.api['templates.save']({ name: '驗車提醒', body: '【店】驗車' });
-    await core.api['templates.save']({ name: '生日祝福', body: '【店】生日' });
+    const a = await core.api['templates.save']({ name: '驗車提醒', body: '【店】驗車', purpose: 'notification' });
+    await core.api['templates.save']({ name: '生日祝福', body: '【店】生日', purpose: 'notification' });
     await core.call('compose.send', { draft: { recipients: { numbers: '0912345678' }, text: '【店】驗車', templateId: a.id }, acknowledged: ['quiet_hours'] });
     await core.api['messages.send']({ to: '0922333444', text: '【店】其他', origin: 'cli' });
     await core.close();

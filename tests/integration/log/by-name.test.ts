@@ -8,8 +8,8 @@ describe('log filter by template and rule name', () => {
   it('matches the messages of the template (or every rule) with that exact name, nothing else', async () => {
     const t = await openCore({ dispatch: false });
     const { core } = t;
-    const a = await core.api['templates.save']({ name: '驗車提醒', body: '【測試店】驗車 A' });
-    const b = await core.api['templates.save']({ name: '生日祝福', body: '【測試店】生日 B' });
+    const a = await core.api['templates.save']({ name: '驗車提醒', body: '【測試店】驗車 A', purpose: 'notification' });
+    const b = await core.api['templates.save']({ name: '生日祝福', body: '【測試店】生日 B', purpose: 'notification' });
     const send = async (templateId: number, text: string) =>
       (await core.call('compose.send', { draft: { recipients: { numbers: '0912345678' }, text, templateId }, acknowledged: ['quiet_hours', 'template_repeat'] })) as { messages: { id: number }[] };
     const first = (await send(a.id, '【測試店】驗車 A')).messages[0]!.id;
