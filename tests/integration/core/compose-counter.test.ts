@@ -1,0 +1,27 @@
+// The composer's counter with placeholders (issue 5): the check's totals carry the range of characters
+// and parts over every recipient the send would reach, so "{姓名}" is never counted as four characters.
+import { describe, expect, it } from 'vitest';
+import type { ComposeCheckReport } from '../../../src-shared/api/compose-schemas';
+import { countFromReport } from '../../../src-renderer/features/compose/personal-count';
+import { openCore } from '../../helpers/core';
+
+describe('the check\'s range of characters per recipient', () => {
+  it('is the shortest and longest rendered text over the recipients that would be sent to', async () => {
+    const { core } = await openCore({ dispatch: false });
+    await core.call('settings.set', { key: 'shop.name', value: '測試店' });
+    const a = (await core.call('contacts.create', { name: '王一', phone: '0912345601' })) as { id: number };
+    const b = (await core.call('contacts.create', { name: '歐陽美玲美玲', phone: '0912345602' })) as { id: number };
+    // Opted out: left out of the send, so not part of the range.
+    const c = (await core.call('contacts.create', { name: '一個名字非常非常非常非常非常非常長的客戶', phone: '0912345603', optOut: { flag: true } })) as { id: number };
+    const text = '【測試店】{姓名}您好';
+    const report = (await core.call('compose.check', { draft: { recipients: { contactIds: [a.id, b.id, c.id] }, text } })) as ComposeCheckReport;
+    expect(report.sendable).toBe(2);
+    expect(report.totals).toMatchObject({ minUnits: 9, maxUnits: 13, unitsPerSegment: 70, minSegments: 1, maxSegments: 1, segments: 2 });
+    expect(countFromReport(report)).toMatchObject({ units: '9–13', capacity: 70, segments: '1', multi: false, encoding: 'UCS-2', basis: { kind: 'recipients', n: 2 } });
+
+    // A long name pushes one text into two parts: the range says 1–2 and the capacity follows the longest.
+    const long = (await core.call('contacts.create', { name: '長'.repeat(70), phone: '0912345604' })) as { id: number };
+    const wide = (await core.call('compose.check', { draft: { recipients: { contactIds: [a.id, long.id] }, text } })) as ComposeCheckReport;
+    expect(countFromReport(wide)).toMatchObject({ units: '9–77', capacity: 134, segments: '1–2', multi: true });
+  });
+});
