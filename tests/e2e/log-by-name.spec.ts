@@ -29,4 +29,8 @@ test('filter the log by a template picked by name', async ({ page }) => {
   await expect(rows.first()).toContainText(`保養 ${stamp}`);
   await settle(page);
   await page.screenshot({ path: 'test-results/screenshots/log-filter-template-zh-TW.png' });
+  // The drawer names the template it came from.
+  await page.keyboard.press('Escape');
+  await rows.first().click();
+  await expect(page.getByRole('dialog', { name: /簡訊 #/ }).getByTestId('detail-origin')).toContainText(`範本「${name}」`);
 });

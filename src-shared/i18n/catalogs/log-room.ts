@@ -20,7 +20,7 @@ export default {
       cancel: '取消',
       blocked: { checking: '檢查中…', nothing: '沒有可以重新發送的簡訊。', acknowledge: '請先確認每一項提醒。' },
     },
-    detail: { sentBy: '發送來源', rule: '規則 #{{id}}', template: '範本 #{{id}}', operator: '操作人員 {{name}}' },
+    detail: { sentBy: '發送來源', rule: '規則 #{{id}}', template: '範本 #{{id}}', ruleNamed: '規則「{{name}}」', templateNamed: '範本「{{name}}」', operator: '操作人員 {{name}}' },
   },
   en: {
     filter: {
@@ -40,7 +40,7 @@ export default {
       cancel: 'Cancel',
       blocked: { checking: 'Checking…', nothing: 'No message can be resent.', acknowledge: 'Please confirm each warning first.' },
     },
-    detail: { sentBy: 'Sent from', rule: 'rule #{{id}}', template: 'template #{{id}}', operator: 'by {{name}}' },
+    detail: { sentBy: 'Sent from', rule: 'rule #{{id}}', template: 'template #{{id}}', ruleNamed: 'rule “{{name}}”', templateNamed: 'template “{{name}}”', operator: 'by {{name}}' },
   },
   'zh-CN': {
     filter: {
@@ -60,7 +60,7 @@ export default {
       cancel: '取消',
       blocked: { checking: '检查中…', nothing: '没有可以重新发送的短信。', acknowledge: '请先确认每一项提醒。' },
     },
-    detail: { sentBy: '发送来源', rule: '规则 #{{id}}', template: '模板 #{{id}}', operator: '操作员 {{name}}' },
+    detail: { sentBy: '发送来源', rule: '规则 #{{id}}', template: '模板 #{{id}}', ruleNamed: '规则“{{name}}”', templateNamed: '模板“{{name}}”', operator: '操作员 {{name}}' },
   },
   ja: {
     filter: {
@@ -80,6 +80,6 @@ export default {
       cancel: 'キャンセル',
       blocked: { checking: '確認中…', nothing: '再送信できるメッセージがありません。', acknowledge: '注意事項をすべて確認してください。' },
     },
-    detail: { sentBy: '送信元', rule: 'ルール #{{id}}', template: 'テンプレート #{{id}}', operator: '担当 {{name}}' },
+    detail: { sentBy: '送信元', rule: 'ルール #{{id}}', template: 'テンプレート #{{id}}', ruleNamed: 'ルール「{{name}}」', templateNamed: 'テンプレート「{{name}}」', operator: '担当 {{name}}' },
   },
 } satisfies Catalog;
