@@ -38,7 +38,7 @@ import { SendResult, type SendOutcome } from './SendResult';
 import { TemplatePicker } from './TemplatePicker';
 import { useComposeTexts } from './useComposeTexts';
 import { useLiveCheck, useLivePreview } from './useLiveCheck';
-import { usePersonalCount } from './personal-count';
+import { usePersonalCount } from './usePersonalCount';
 import '../templates/templates.css';
 import './compose-ui.css';
 
