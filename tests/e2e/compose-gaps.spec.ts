@@ -23,6 +23,8 @@ test('with {姓名}, the counter shows the range over the recipients, not the pl
   await page.getByTestId('compose-text').fill(text);
   // No recipient yet: one customer's text as an example (or an estimate), never "{姓名}" counted as 4.
   await expect(page.getByTestId('counter-basis')).toBeVisible();
+  await settle(page);
+  await page.screenshot({ path: 'test-results/screenshots/compose-counter-sample-zh-TW.png' });
 
   const categories = page.locator('#compose-categories');
   await categories.click();
