@@ -218,7 +218,11 @@ export function createComposeService(deps: ComposeDeps) {
     const d = parseDraft(input);
     const compiled = compileTemplate(fullText(d));
     const types = fieldTypes();
-    const { recipients } = resolveRecipients(d.recipients, region(), types);
+    // A filter alone (a category of 100k customers): the first few and a count, not every row.
+    const context = { fieldType: (key: string) => types.get(key), today: todayIn(settings.get('shop.timeZone') as string, clock.now()) };
+    const quick = resolver.firstOfFilter(d.recipients, context, limit);
+    const recipients = quick ? quick.recipients : resolveRecipients(d.recipients, region(), types).recipients;
+    const total = quick ? quick.total : recipients.length;
     const first = recipients.slice(0, limit);
     const values = loadValues({
       keys: compiled.keys, recipients: first, fieldTypes: types, shop: shopValues(), variables: normaliseVariables(d.variables), language: language(),
@@ -226,7 +230,7 @@ export function createComposeService(deps: ComposeDeps) {
     const samples = first.length > 0
       ? first.map((r) => sampleOf(r, compiled, values.lookupFor(r)))
       : [sampleOf(null, compiled, values.lookupFor({ to: '', e164: '', contact: null }))];
-    return { samples, recipients: recipients.length };
+    return { samples, recipients: total };
   }
 
   function evaluate(input: ComposeDraft | ParsedComposeDraft, origin: ComposeOrigin, now: number, literal = false): Evaluation {

@@ -25,3 +25,23 @@ describe('the check\'s range of characters per recipient', () => {
     expect(countFromReport(wide)).toMatchObject({ units: '9–77', capacity: 134, segments: '1–2', multi: true });
   });
 });
+
+describe('the live preview of a filter', () => {
+  it('gives the first recipients and the count of all without reading every contact, as the check counts them', async () => {
+    const { core } = await openCore({ dispatch: false });
+    const category = (await core.call('contacts.categories.create', { name: '預覽' })) as { id: number };
+    const ids: number[] = [];
+    for (let i = 0; i < 8; i++) ids.push(((await core.call('contacts.create', { name: `客${i}`, phone: `091234560${i}`, categoryIds: [category.id] })) as { id: number }).id);
+    const draft = { recipients: { filter: { categoryIds: [category.id] }, exceptContactIds: [ids[1]!] }, text: '【店】{姓名}您好' };
+    const preview = (await core.call('compose.preview', { draft, limit: 3 })) as { samples: { name: string | null; text: string }[]; recipients: number };
+    expect(preview.recipients).toBe(7);
+    expect(preview.samples.map((s) => s.text)).toEqual(['【店】客0您好', '【店】客2您好', '【店】客3您好']);
+    const report = (await core.call('compose.check', { draft })) as ComposeCheckReport;
+    expect(report.recipients).toBe(preview.recipients);
+    expect(report.samples.slice(0, 3).map((s) => s.text)).toEqual(preview.samples.map((s) => s.text));
+    // Mixed with a typed number: resolved whole, the same way.
+    const mixed = (await core.call('compose.preview', { draft: { ...draft, recipients: { ...draft.recipients, numbers: '0922333444' } }, limit: 2 })) as { samples: { text: string }[]; recipients: number };
+    expect(mixed.recipients).toBe(8);
+    expect(mixed.samples.map((s) => s.text)).toEqual(['【店】您好', '【店】客0您好']);
+  });
+});
