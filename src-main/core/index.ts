@@ -9,10 +9,12 @@ import { dispatchCall } from '../../src-shared/api/dispatch';
 import { methodNames, type ApiHandlers } from '../../src-shared/api/contract';
 import { settingDefinitions } from '../../src-shared/settings/registry';
 import { systemTimeZone } from '../../src-shared/time/zoned';
+import type { MessageView } from '../../src-shared/api/schemas';
 import { createAccountsService } from './accounts/service';
 import { createAccountsManager } from './accounts/manage';
 import { createHandlers } from './api/handlers';
 import { createComposeHandlers } from './compose/handlers';
+import { createResend } from './compose/resend';
 import { createComposeService, type ComposeService } from './compose/service';
 import { createTemplates } from './compose/templates';
 import { createRules, type RulesModule } from './rules/handlers';
@@ -134,7 +136,12 @@ export async function createCore(options: CoreOptions & { migrationsDir?: string
     const stopRulesWake = bus.subscribe((e) => {
       if (e.type === 'dispatcher.changed') rules.runner.wake();
     });
-    const composeHandlers = createComposeHandlers({ compose, templates, bus });
+    const logHandlers = createLogHandlers({ db, accounts, settings });
+    const composeHandlers = createComposeHandlers({
+      compose, templates, bus,
+      resend: createResend({ compose, repo, accounts, bus, clock }),
+      getMessage: (id) => logHandlers['messages.get']({ id }) as MessageView,
+    });
     const attention = createAttention(db, accounts, settings);
     const keys = createKeyStore(db);
     const integration = createIntegrationService({ db, keys, outbox, repo, clock, compose, templates });
@@ -153,7 +160,7 @@ export async function createCore(options: CoreOptions & { migrationsDir?: string
       compose: composeHandlers,
       rules: rules.handlers,
       scheduler: createSchedulerHandlers({ attention, keys, integration, repo, bus, clock }),
-      log: createLogHandlers({ db, accounts, settings }),
+      log: logHandlers,
     });
     const stopStatus = watchSchedulerStatus(bus, clock, () => attention.status(clock.now()), log);
 

@@ -80,7 +80,7 @@ export function Shell({ info }: { info: AppInfo }) {
         <HeaderBar route={route} info={info} />
         {info.testMode && <Alert banner type="warning" showIcon title={t('common.testModeBanner')} className="banner" data-testid="test-mode-banner" />}
         <PausedAccountsBanner />
-        <MissedBanner timeZone={info.timeZone} />
+        <MissedBanner timeZone={info.timeZone} region={info.region} />
         {connection === 'offline' && <Alert banner type="error" showIcon title={t('shell.connection.lost')} className="banner" />}
         <Layout.Content className="shell-content">
           <div className="room">

@@ -140,6 +140,11 @@ export const composeCheckReportSchema = z.object({
     segments: z.number().int(),
     minSegments: z.number().int(),
     maxSegments: z.number().int(),
+    /** Characters (GSM-7 septets or UCS-2 units, as countSegments counts) of the shortest and longest text. */
+    minUnits: z.number().int().optional(),
+    maxUnits: z.number().int().optional(),
+    /** Units per part of the longest text (its encoding's capacity: 160/153 or 70/67). */
+    unitsPerSegment: z.number().int().optional(),
     /** Estimated from the account's price per segment; null when no price is set. */
     cost: z.number().nullable(),
     balance: z.number().nullable(),
@@ -194,6 +199,11 @@ export const composeContract = {
       rejected: z.array(rejectionSchema.extend({ code: z.string() })),
       report: composeCheckReportSchema,
     }),
+  },
+  /** The pre-send check of resending a message from the log (messages.resend): its text as sent, same number and account. */
+  'messages.resendCheck': {
+    input: z.object({ id, origin: z.enum(['composer', 'cli']).default('composer') }).strict(),
+    output: composeCheckReportSchema,
   },
   /** Send the draft, rendered for its first recipient (or a sample contact), to the shop's own number. */
   'compose.sendTest': {

@@ -10,7 +10,7 @@ import { accountVerificationSchema } from './schemas';
 import { languages } from '../i18n/languages';
 import { contactsContract } from './contacts-schemas';
 import { dataContract } from './data-schemas';
-import { composeContract } from './compose-schemas';
+import { checkCodes, composeContract } from './compose-schemas';
 import { rulesContract } from './rules-schemas';
 import { schedulerContract } from './scheduler-schemas';
 import { logContract, logFilterFields } from './log-schemas';
@@ -130,7 +130,12 @@ export const contract = {
     output: messageViewSchema,
   },
   'messages.resend': {
-    input: z.object({ id: z.number().int().positive(), origin: z.enum(['composer', 'cli']).optional() }).strict(),
+    input: z.object({
+      id: z.number().int().positive(),
+      origin: z.enum(['composer', 'cli']).optional(),
+      /** The warnings of the pre-send check (messages.resendCheck) the operator has seen and accepted. */
+      acknowledged: z.array(z.enum(checkCodes)).max(40).optional(),
+    }).strict(),
     /** The new message (its resendOf names the original). */
     output: messageViewSchema,
   },

@@ -25,6 +25,10 @@ export const logFilterFields = {
   accountId: id.optional(),
   templateId: id.optional(),
   ruleId: id.optional(),
+  /** Template by name (the CLI's --template; the screen picks one from the list by name, sending its id). */
+  template: z.string().max(60).optional(),
+  /** Reminder rule by name (every rule of that name). */
+  rule: z.string().max(100).optional(),
   origin: z.array(originSchema).max(5).optional(),
   /** The OS user who sent it (exact). */
   operator: z.string().max(200).optional(),

@@ -39,7 +39,10 @@ test('find a failed message by a fragment of its number, read its explained erro
   await page.screenshot({ path: 'test-results/screenshots/log-drawer-zh-TW.png' });
 
   await dialog.getByTestId('resend').click();
-  await page.locator('.ant-popconfirm').getByRole('button', { name: '重新發送' }).click();
+  // The pre-send check of the resend: nothing to answer for this one.
+  const check = page.getByTestId('resend-dialog');
+  await expect(check.getByTestId('check-all-clear')).toBeVisible();
+  await check.getByTestId('resend-confirm').click();
   await expect(page.locator('.ant-message')).toContainText('已建立新簡訊');
   await page.keyboard.press('Escape');
   await expect(page.getByRole('dialog', { name: /簡訊 #/ })).toHaveCount(0);

@@ -42,7 +42,10 @@ test('an unknown message: history, resend as a new message, mark failed', async 
   await expect(history).toContainText('interrupted');
   await expect(history).toContainText('attempt 1');
   await drawer.getByTestId('resend').click();
-  await page.locator('.ant-popconfirm').getByRole('button', { name: '重新發送' }).click();
+  // The pre-send check's confirm, with the warning that the original may have arrived after all.
+  const check = page.getByTestId('resend-dialog');
+  await expect(check.getByTestId('resend-duplicate')).toContainText('對方會收到兩次');
+  await check.getByTestId('resend-confirm').click();
   await expect(page.locator('.ant-message')).toContainText('已建立新簡訊');
   // After the confirmation, Escape still closes the drawer (issue 9 fixed the focus leaving it).
   await page.keyboard.press('Escape');

@@ -1,4 +1,5 @@
-// smsdesk log [--status S[,S…]] [--since TIME] [--until TIME] [--search Q] [--account NAME] [--limit N] [--json]
+// smsdesk log [--status S[,S…]] [--since TIME] [--until TIME] [--search Q] [--account NAME] [--template NAME]
+//             [--rule NAME] [--limit N] [--json]
 // Newest first, default 100, no maximum: rows are read a page at a time and streamed out.
 // smsdesk log export FILE [--format csv|xlsx] with the same filters: the log as a spreadsheet.
 import fs from 'node:fs';
@@ -16,6 +17,8 @@ interface LogOptions {
   until?: string;
   search?: string;
   account?: string;
+  template?: string;
+  rule?: string;
   limit: number;
   json?: boolean;
 }
@@ -44,7 +47,9 @@ function filterOptions(command: Command): Command {
     .option('--since <time>', 'created at or after (ISO-8601 date or time; local shop time without an offset)')
     .option('--until <time>', 'created before (ISO-8601 date or time; local shop time without an offset)')
     .option('--search <text>', 'a fragment of the number, the text or the memo')
-    .option('--account <name>', 'only this account');
+    .option('--account <name>', 'only this account')
+    .option('--template <name>', 'only messages from this template (its exact name)')
+    .option('--rule <name>', 'only messages from this reminder rule (its exact name)');
 }
 
 export function registerLog(program: Command, globals: () => GlobalOptions): void {
@@ -77,6 +82,15 @@ async function filterFrom(ctx: CliContext, opts: Omit<LogOptions, 'limit' | 'jso
     if (ms === null) throw new InvalidArgumentError(`${flag}: ${ctx.t('cli.badTime', { at: text })}`);
     return new Date(ms).toISOString();
   };
+  // A name that names nothing is a typo, not "no messages": say so.
+  if (opts.template !== undefined) {
+    const { templates } = await ctx.core.api['templates.list']({ search: opts.template.slice(0, 200) });
+    if (!templates.some((x) => x.name === opts.template)) throw new CliExit(EXIT.badInput, ctx.t('composeCore.errors.templateNameNotFound', { name: opts.template }));
+  }
+  if (opts.rule !== undefined) {
+    const { rules } = await ctx.core.api['rules.list']({});
+    if (!rules.some((x) => x.name === opts.rule)) throw new CliExit(EXIT.badInput, ctx.t('logRoom.errors.ruleNameNotFound', { name: opts.rule }));
+  }
   const since = instant(opts.since, '--since');
   const until = instant(opts.until, '--until');
   return {
@@ -85,6 +99,8 @@ async function filterFrom(ctx: CliContext, opts: Omit<LogOptions, 'limit' | 'jso
     ...(until ? { until } : {}),
     ...(opts.search ? { search: opts.search } : {}),
     ...(opts.account ? { account: opts.account } : {}),
+    ...(opts.template !== undefined ? { template: opts.template } : {}),
+    ...(opts.rule !== undefined ? { rule: opts.rule } : {}),
   };
 }
 

@@ -121,7 +121,6 @@ export function createHandlers(d: HandlerDeps): ApiHandlers {
       d.outbox.cancel(id);
       return getMessage(id);
     },
-    'messages.resend': ({ id, origin }) => getMessage(d.outbox.resend(id, origin ?? 'composer')),
     'messages.markFailed': ({ id }) => {
       d.outbox.markFailed(id);
       return getMessage(id);

@@ -91,11 +91,21 @@ export interface SendOptions {
   ruleId?: number;
   idempotencyKeyFor?: (recipient: ComposeRecipient) => string;
   now?: number;
+  /** The text goes exactly as given: no placeholders (a resend of a message as it was sent). */
+  literal?: boolean;
+  /** The message this send re-sends (recorded on the new message: the log links them). */
+  resendOf?: number;
 }
 
 export interface CheckOptions {
   now?: number;
   origin?: ComposeOrigin;
+  literal?: boolean;
+}
+
+/** A text taken as it is: one literal part, no placeholder (braces in it stay braces). */
+function literalTemplate(text: string): CompiledTemplate {
+  return { parts: text ? [text] : [], keys: [], tokenOf: new Map() };
 }
 
 /** One recipient after rendering, with the codes of the rules it trips. */
@@ -104,6 +114,8 @@ interface Candidate {
   text: string;
   encoding: 'GSM-7' | 'UCS-2';
   segments: number;
+  units: number;
+  unitsPerSegment: number;
   /** First error (the `rejected` code), or null. */
   error: CheckCode | null;
   errorParams?: Record<string, string | number>;
@@ -206,7 +218,11 @@ export function createComposeService(deps: ComposeDeps) {
     const d = parseDraft(input);
     const compiled = compileTemplate(fullText(d));
     const types = fieldTypes();
-    const { recipients } = resolveRecipients(d.recipients, region(), types);
+    // A filter alone (a category of 100k customers): the first few and a count, not every row.
+    const context = { fieldType: (key: string) => types.get(key), today: todayIn(settings.get('shop.timeZone') as string, clock.now()) };
+    const quick = resolver.firstOfFilter(d.recipients, context, limit);
+    const recipients = quick ? quick.recipients : resolveRecipients(d.recipients, region(), types).recipients;
+    const total = quick ? quick.total : recipients.length;
     const first = recipients.slice(0, limit);
     const values = loadValues({
       keys: compiled.keys, recipients: first, fieldTypes: types, shop: shopValues(), variables: normaliseVariables(d.variables), language: language(),
@@ -214,10 +230,10 @@ export function createComposeService(deps: ComposeDeps) {
     const samples = first.length > 0
       ? first.map((r) => sampleOf(r, compiled, values.lookupFor(r)))
       : [sampleOf(null, compiled, values.lookupFor({ to: '', e164: '', contact: null }))];
-    return { samples, recipients: recipients.length };
+    return { samples, recipients: total };
   }
 
-  function evaluate(input: ComposeDraft | ParsedComposeDraft, origin: ComposeOrigin, now: number): Evaluation {
+  function evaluate(input: ComposeDraft | ParsedComposeDraft, origin: ComposeOrigin, now: number, literal = false): Evaluation {
     const d = parseDraft(input);
     const issues = createIssueCollector();
     const account = accountOf(d.account);
@@ -226,7 +242,7 @@ export function createComposeService(deps: ComposeDeps) {
     if (d.templateId !== undefined) templates.get(d.templateId);
 
     const text = fullText(d);
-    const compiled = compileTemplate(text);
+    const compiled = literal ? literalTemplate(text) : compileTemplate(text);
     const types = fieldTypes();
     const variables = normaliseVariables(d.variables);
 
@@ -272,7 +288,9 @@ export function createComposeService(deps: ComposeDeps) {
     for (const r of recipients) {
       const rendered = renderCompiled(compiled, values.lookupFor(r));
       const counted = countSegments(rendered.text);
-      const c: Candidate = { recipient: r, text: rendered.text, encoding: counted.encoding, segments: counted.segments, error: null };
+      const c: Candidate = {
+        recipient: r, text: rendered.text, encoding: counted.encoding, segments: counted.segments, units: counted.units, unitsPerSegment: counted.unitsPerSegment, error: null,
+      };
       const example = { to: r.to, contactId: r.contact?.id ?? null, name: r.contact?.name ?? null };
       const fail = (code: CheckCode, params?: Record<string, string | number>) => {
         issues.recipient(code, 'error', params ? { ...example, params } : example, undefined);
@@ -326,11 +344,19 @@ export function createComposeService(deps: ComposeDeps) {
     let segments = 0;
     let minSegments = 0;
     let maxSeg = 0;
+    let minUnits = -1;
+    let maxUnits = 0;
+    let unitsPerSegment = 0;
     let cost: number | null = 0;
     for (const c of sendable) {
       segments += c.segments;
       minSegments = minSegments === 0 ? c.segments : Math.min(minSegments, c.segments);
       maxSeg = Math.max(maxSeg, c.segments);
+      minUnits = minUnits < 0 ? c.units : Math.min(minUnits, c.units);
+      if (c.units >= maxUnits) {
+        maxUnits = c.units;
+        unitsPerSegment = c.unitsPerSegment;
+      }
       const domestic = callingCode !== '' && c.recipient.e164.startsWith(callingCode);
       const price = domestic ? account.priceDomestic : account.priceInternational;
       cost = price === null || price === undefined || cost === null ? null : cost + price * c.segments;
@@ -352,6 +378,9 @@ export function createComposeService(deps: ComposeDeps) {
         segments,
         minSegments,
         maxSegments: maxSeg,
+        minUnits: Math.max(0, minUnits),
+        maxUnits,
+        unitsPerSegment,
         cost,
         balance: account.balance,
         balanceUnit: account.balanceUnit,
@@ -368,12 +397,12 @@ export function createComposeService(deps: ComposeDeps) {
   }
 
   function check(draft: ComposeDraft | ParsedComposeDraft, options: CheckOptions = {}): ComposeCheckReport {
-    return evaluate(draft, options.origin ?? 'composer', options.now ?? clock.now()).report;
+    return evaluate(draft, options.origin ?? 'composer', options.now ?? clock.now(), options.literal === true).report;
   }
 
   function send(draft: ComposeDraft | ParsedComposeDraft, options: SendOptions) {
     const now = options.now ?? clock.now();
-    const ev = evaluate(draft, options.origin, now);
+    const ev = evaluate(draft, options.origin, now, options.literal === true);
     const first = ev.sendErrors[0];
     if (first) throw new ApiError('validation', `composeCore.checks.${first.code}`, { count: 0, ...(first.params ?? {}) });
     const withErrors = ev.report.issues.filter((i) => i.severity === 'error' && recipientCodes.has(i.code));
@@ -429,6 +458,7 @@ export function createComposeService(deps: ComposeDeps) {
           purpose: d.purpose,
           templateId: d.templateId ?? null,
           ruleId: options.ruleId ?? null,
+          resendOf: options.resendOf ?? null,
           contactId: k.c.recipient.contact?.id ?? null,
           operator: deps.operator ?? null,
         });

@@ -15,6 +15,9 @@ export interface LogFilter {
   accountId?: number;
   templateId?: number;
   ruleId?: number;
+  /** By name: the messages of the template (or rules) with this exact name. */
+  templateName?: string;
+  ruleName?: string;
   origin?: readonly Origin[];
   operator?: string;
 }
@@ -54,6 +57,14 @@ export function logWhere(f: LogFilter, options: { ignoreStatus?: boolean } = {})
   compare('m.template_id', '=', 'templateId', f.templateId);
   compare('m.rule_id', '=', 'ruleId', f.ruleId);
   compare('m.operator', '=', 'operator', f.operator);
+  if (f.templateName !== undefined) {
+    where.push(`m.template_id in (select t.id from templates t where t.name = @templateName)`);
+    params.templateName = f.templateName;
+  }
+  if (f.ruleName !== undefined) {
+    where.push(`m.rule_id in (select r.id from rules r where r.name = @ruleName)`);
+    params.ruleName = f.ruleName;
+  }
   if (f.search) {
     // The CLI's --search: the number in any form, the typed number, the text or the memo.
     where.push(`((length(@searchDigits) > 0 and instr(m.to_e164, @searchDigits) > 0) or instr(m.to_raw, @search) > 0 or instr(m.text, @search) > 0 or instr(coalesce(m.memo, ''), @search) > 0)`);

@@ -25,6 +25,8 @@ export function toLogFilter(input: LogFilterInput, accounts: Pick<AccountsServic
   if (accountId !== undefined) f.accountId = accountId;
   if (input.templateId !== undefined) f.templateId = input.templateId;
   if (input.ruleId !== undefined) f.ruleId = input.ruleId;
+  if (input.template?.trim()) f.templateName = input.template.trim();
+  if (input.rule?.trim()) f.ruleName = input.rule.trim();
   for (const key of ['search', 'recipient', 'text', 'memo', 'operator'] as const) {
     const v = trimmed(input[key]);
     if (v !== undefined) f[key] = v;

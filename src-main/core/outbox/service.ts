@@ -100,38 +100,7 @@ export function createOutboxService(deps: OutboxDeps) {
     deps.wake();
   }
 
-  /** The operator's "resend" of a message whose fate is not known (or that failed): a new message, linked. */
-  function resend(id: number, origin: 'composer' | 'cli') {
-    const row = repo.row(id);
-    if (!row) throw new ApiError('not_found', 'errors.notFound.message', { id });
-    if (!RESENDABLE.includes(row.status)) throw new ApiError('conflict', 'sending.conflict.notResendable', { status: row.status });
-    const now = clock.now();
-    const [newId] = repo.insertMany([{
-      idempotencyKey: newIdempotencyKey(now),
-      accountId: row.account_id,
-      toE164: row.to_e164,
-      toRaw: row.to_raw,
-      text: row.text,
-      encoding: row.encoding,
-      segments: row.segments,
-      status: 'queued',
-      origin,
-      memo: row.memo,
-      testMode: row.test_mode === 1,
-      scheduledAt: null,
-      scheduledTz: null,
-      nextActionAt: now,
-      createdAt: now,
-      purpose: row.purpose,
-      resendOf: row.id,
-      operator: deps.operator ?? null,
-    }]);
-    // The original stops waiting for a status answer: the operator decided.
-    if (row.status === 'unknown') repo.stopChecking(row.id, now);
-    bus.emit({ type: 'messages.changed', ids: [row.id, newId!], source: 'local' });
-    deps.wake();
-    return newId!;
-  }
+  // The operator's "resend" goes through the pre-send check: see compose/resend.ts.
 
   /** The operator's verdict on an `unknown` message: it did not arrive. */
   function markFailed(id: number) {
@@ -145,10 +114,7 @@ export function createOutboxService(deps: OutboxDeps) {
     bus.emit({ type: 'messages.changed', ids: [id], source: 'local' });
   }
 
-  return { send, cancel, resend, markFailed };
+  return { send, cancel, markFailed };
 }
-
-/** What the operator may send again: the fate is unknown, or it certainly did not arrive. */
-const RESENDABLE: readonly MessageStatus[] = ['unknown', 'failed', 'expired', 'missed'];
 
 export type OutboxService = ReturnType<typeof createOutboxService>;

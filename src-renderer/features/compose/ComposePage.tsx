@@ -2,7 +2,7 @@
 // message, Ctrl+K inserts a template, Ctrl+Enter runs the pre-send check and Enter in the check
 // sends — no mouse needed. Rendering, counting and the check are src-shared and core functions; this
 // screen only gathers the draft and shows their answers.
-import { useEffect, useMemo, useRef, useState, useDeferredValue, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, useDeferredValue } from 'react';
 import { App, Button, Card, Col, DatePicker, Form, Input, Row, Select, Space, Tag, Typography } from 'antd';
 import { ClockCircleOutlined, FileTextOutlined, SendOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
@@ -15,7 +15,7 @@ import type { AppInfo } from '../../app/Shell';
 import { useApi } from '../../app/providers/api';
 import { queryKeys, useAccounts } from '../../app/queries';
 import { errorText } from '../../components/error-text';
-import { useDateTimeFormat } from '../../components/format';
+import { useDateTimeFormat, useNumberFormat } from '../../components/format';
 import { KeyHint } from '../../components/KeyHint';
 import { useSavedFilters } from '../contacts/queries';
 import { insertIntoTextArea } from '../templates/insert-text';
@@ -38,6 +38,7 @@ import { SendResult, type SendOutcome } from './SendResult';
 import { TemplatePicker } from './TemplatePicker';
 import { useComposeTexts } from './useComposeTexts';
 import { useLiveCheck, useLivePreview } from './useLiveCheck';
+import { usePersonalCount } from './usePersonalCount';
 import '../templates/templates.css';
 import './compose-ui.css';
 
@@ -58,6 +59,7 @@ export function ComposePage({ info }: { info: AppInfo }) {
   const savedFiltersQuery = useSavedFilters(savedFiltersWanted);
   const savedFilters = useMemo(() => savedFiltersQuery.data?.filters ?? [], [savedFiltersQuery.data]);
   const formatTime = useDateTimeFormat(info.timeZone);
+  const fmt = useNumberFormat();
 
   const [recipients, setRecipients] = useState<RecipientsState>(emptyRecipients);
   const [text, setText] = useState('');
@@ -104,6 +106,7 @@ export function ComposePage({ info }: { info: AppInfo }) {
   const live = hasRecipients(recipients) || text.trim() !== '';
   const preview = useLivePreview(liveDraft, live);
   const report = useLiveCheck(liveDraft, live && hasRecipients(recipients) && text.trim() !== '');
+  const personal = usePersonalCount(counted, liveDraft, hasRecipients(recipients), report.data);
 
   // "in 3 h 20 min" stays true while the screen is open.
   useEffect(() => {
@@ -216,19 +219,28 @@ export function ComposePage({ info }: { info: AppInfo }) {
     clearError('text');
   }
 
-  function onKeyDown(e: KeyboardEvent<HTMLDivElement>) {
-    if (checking || templatesOpen || savingNumber !== null) return;
+  // The composer's shortcuts work from anywhere on the page (the side navigation, the page body, a
+  // button), not only inside the form: one listener on the window while the composer is shown, which
+  // reads the latest state through a ref.
+  const onKeyDown = useRef<(e: KeyboardEvent) => void>(() => undefined);
+  onKeyDown.current = (e) => {
+    if (e.defaultPrevented || e.isComposing || checking || templatesOpen || savingNumber !== null) return;
     if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
       e.preventDefault();
       void openCheck(at !== null);
     } else if ((e.key === 'k' || e.key === 'K') && (e.ctrlKey || e.metaKey)) {
       e.preventDefault();
       setTemplatesOpen(true);
-    } else if (e.altKey && (e.key === 'c' || e.key === 'C')) {
+    } else if (e.altKey && (e.key === 'c' || e.key === 'C' || e.code === 'KeyC')) {
       e.preventDefault();
       document.getElementById('compose-contacts')?.focus();
     }
-  }
+  };
+  useEffect(() => {
+    const listener = (e: KeyboardEvent) => onKeyDown.current(e);
+    window.addEventListener('keydown', listener);
+    return () => window.removeEventListener('keydown', listener);
+  }, []);
 
   const setNumbers = (numbers: string) => {
     setRecipients((r) => ({ ...r, numbers }));
@@ -236,7 +248,7 @@ export function ComposePage({ info }: { info: AppInfo }) {
   };
 
   return (
-    <div className="compose" onKeyDown={onKeyDown}>
+    <div className="compose">
       {outcome && <SendResult outcome={outcome} timeZone={info.timeZone} onClose={() => setOutcome(null)} />}
       <Row gutter={[24, 24]}>
         <Col xs={24} xl={15}>
@@ -298,9 +310,15 @@ export function ComposePage({ info }: { info: AppInfo }) {
                   unsupported={unsupported}
                   range={
                     report.data && report.data.sendable > 0 && (report.data.totals.minSegments !== report.data.totals.maxSegments || /\{[^{}]+\}/.test(counted))
-                      ? { min: report.data.totals.minSegments, max: report.data.totals.maxSegments, total: report.data.totals.segments }
+                      ? {
+                          min: report.data.totals.minSegments,
+                          max: report.data.totals.maxSegments,
+                          total: report.data.totals.segments,
+                          cost: report.data.totals.cost === null ? null : `${fmt(report.data.totals.cost)}${report.data.totals.balanceUnit ? ` ${t(`settings.accounts.units.${report.data.totals.balanceUnit}`, { defaultValue: report.data.totals.balanceUnit })}` : ''}`,
+                        }
                       : null
                   }
+                  personal={personal}
                 />
                 <PlaceholderChips includeEvents={false} onInsert={(token) => insertIntoTextArea(textRef.current?.resizableTextArea?.textArea, text, token, setText)} />
                 <MessageOptions

@@ -6,6 +6,7 @@ import { Alert, Input, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { SegmentCounter } from './SegmentCounter';
 import type { CounterView } from './counter';
+import type { PersonalCount } from './personal-count';
 import type { TextAreaRef } from './RecipientsField';
 import { MarkedText, type CharMark } from './MarkedText';
 import type { RouteCharIssue } from './route-chars';
@@ -17,11 +18,13 @@ interface Props {
   invalid: boolean;
   /** Characters the chosen route cannot carry, with the reason (from src-shared/sms/charset). */
   unsupported: readonly RouteCharIssue[];
-  /** With personalisation: fewest and most parts per recipient, and the total (from the live check). */
-  range?: { min: number; max: number; total: number } | null;
+  /** With personalisation: fewest and most parts per recipient, the total and its cost (from the live check). */
+  range?: { min: number; max: number; total: number; cost: string | null } | null;
+  /** With placeholders: the count of what recipients get (see personal-count.ts). */
+  personal?: PersonalCount | null;
 }
 
-export const MessageField = forwardRef<TextAreaRef, Props>(function MessageField({ value, onChange, view, invalid, unsupported, range }, ref) {
+export const MessageField = forwardRef<TextAreaRef, Props>(function MessageField({ value, onChange, view, invalid, unsupported, range, personal }, ref) {
   const { t } = useTranslation();
   const marks = useMemo(() => {
     const m = new Map<string, CharMark>();
@@ -43,12 +46,13 @@ export const MessageField = forwardRef<TextAreaRef, Props>(function MessageField
         autoSize={{ minRows: 5, maxRows: 14 }}
         data-testid="compose-text"
       />
-      <SegmentCounter view={view} />
+      <SegmentCounter view={view} personal={personal} />
       {range && (
         <div className="counter-range" data-testid="counter-range">
           {range.min === range.max
             ? t('composeUi.counter.personalisedSame', { n: range.min, total: range.total })
             : t('composeUi.counter.personalised', { min: range.min, max: range.max, total: range.total })}
+          {range.cost !== null && t('composeUi.counter.rangeCost', { cost: range.cost })}
         </div>
       )}
       {view.strayNonGsm.length > 0 && (

@@ -1,13 +1,15 @@
 // The Log's filter bar: date range, statuses (with how many each for the rest of the filter), the
 // recipient (number fragment or contact name) and text, and the rarer ones behind "More filters".
 import { useEffect, useRef, useState } from 'react';
-import { Badge, Button, DatePicker, Input, InputNumber, Popover, Select, Space, Tag } from 'antd';
+import { Badge, Button, DatePicker, Input, Popover, Select, Space, Tag } from 'antd';
 import { ClearOutlined, FilterOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { messageStatuses, origins, type MessageStatus } from '../../../src-shared/api/schemas';
 import { rangePresets, type RangePreset } from '../../../src-shared/time/ranges';
 import { useAccounts } from '../../app/queries';
+import { useRules } from '../rules/queries';
+import { useTemplates } from '../templates/queries';
 import { emptyLogFilter, type LogFilterState } from './log-filter';
 
 interface Props {
@@ -35,6 +37,11 @@ function useDebounced(value: string, apply: (v: string) => void): [string, (v: s
 export function LogFilters({ value, onChange, counts, format }: Props) {
   const { t } = useTranslation();
   const accounts = useAccounts();
+  const templates = useTemplates();
+  const rules = useRules();
+  const ruleList = rules.data?.rules ?? [];
+  // Two rules may share a name: their ids tell them apart.
+  const ruleLabel = (r: { id: number; name: string }) => (ruleList.filter((x) => x.name === r.name).length > 1 ? `${r.name} (#${r.id})` : r.name);
   const set = <K extends keyof LogFilterState>(key: K) => (v: LogFilterState[K]) => onChange({ ...value, [key]: v });
   const [recipient, setRecipient] = useDebounced(value.recipient, (v) => onChange({ ...value, recipient: v }));
   const [text, setText] = useDebounced(value.text, (v) => onChange({ ...value, text: v }));
@@ -79,11 +86,31 @@ export function LogFilters({ value, onChange, counts, format }: Props) {
       </label>
       <label>
         {t('logRoom.filter.template')}
-        <InputNumber min={1} precision={0} value={value.templateId} onChange={(v) => set('templateId')(v ?? null)} aria-label={t('logRoom.filter.template')} />
+        <Select
+          allowClear
+          showSearch={{ optionFilterProp: 'label' }}
+          value={value.templateId ?? undefined}
+          onChange={(v: number | undefined) => set('templateId')(v ?? null)}
+          placeholder={t('logRoom.filter.anyTemplate')}
+          options={(templates.data?.templates ?? []).map((x) => ({ value: x.id, label: x.name }))}
+          notFoundContent={t('logRoom.filter.noMatch')}
+          aria-label={t('logRoom.filter.template')}
+          data-testid="log-template"
+        />
       </label>
       <label>
         {t('logRoom.filter.rule')}
-        <InputNumber min={1} precision={0} value={value.ruleId} onChange={(v) => set('ruleId')(v ?? null)} aria-label={t('logRoom.filter.rule')} />
+        <Select
+          allowClear
+          showSearch={{ optionFilterProp: 'label' }}
+          value={value.ruleId ?? undefined}
+          onChange={(v: number | undefined) => set('ruleId')(v ?? null)}
+          placeholder={t('logRoom.filter.anyRule')}
+          options={ruleList.map((r) => ({ value: r.id, label: ruleLabel(r) }))}
+          notFoundContent={t('logRoom.filter.noMatch')}
+          aria-label={t('logRoom.filter.rule')}
+          data-testid="log-rule"
+        />
       </label>
     </div>
   );

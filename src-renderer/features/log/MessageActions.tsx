@@ -1,29 +1,45 @@
-// What the operator can do with one message: resend (a new, linked message, after a warning about a
-// possible duplicate), cancel one that has not gone out, mark an `unknown` one failed, copy the text,
+// What the operator can do with one message: resend (a new, linked message, after the pre-send check
+// and, for an unknown one, a warning about a possible duplicate), cancel one that has not gone out, mark an `unknown` one failed, copy the text,
 // open the recipient's contact.
+import { useState } from 'react';
 import { Alert, App, Button, Popconfirm, Space } from 'antd';
 import { CopyOutlined, RedoOutlined, StopOutlined, UserOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import type { CheckCode } from '../../../src-shared/api/compose-schemas';
 import type { MessageView } from '../../../src-shared/api/schemas';
 import { useApi } from '../../app/providers/api';
 import { queryKeys } from '../../app/queries';
 import { errorText } from '../../components/error-text';
 import { cancellable } from './columns';
+import { ResendDialog } from './ResendDialog';
 
 const RESENDABLE = new Set(['unknown', 'failed', 'expired', 'missed']);
 
-export function MessageActions({ message: m, onPopupChange }: { message: MessageView; onPopupChange(open: boolean): void }) {
+interface Props {
+  message: MessageView;
+  timeZone: string;
+  region: string;
+  onPopupChange(open: boolean): void;
+}
+
+export function MessageActions({ message: m, timeZone, region, onPopupChange }: Props) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const api = useApi();
   const queryClient = useQueryClient();
   const done = () => void queryClient.invalidateQueries({ queryKey: queryKeys.messages });
   const fail = (err: unknown) => void message.error(errorText(t, err));
+  const [checking, setChecking] = useState(false);
+  const openCheck = (open: boolean) => {
+    setChecking(open);
+    onPopupChange(open);
+  };
   const resend = useMutation({
-    mutationFn: () => api.call('messages.resend', { id: m.id, origin: 'composer' }),
+    mutationFn: (acknowledged: CheckCode[]) => api.call('messages.resend', { id: m.id, origin: 'composer', acknowledged }),
     onSuccess: (copy) => {
       void message.success(t('sending.drawer.resent', { id: copy.id }));
+      openCheck(false);
       done();
     },
     onError: fail,
@@ -59,14 +75,9 @@ export function MessageActions({ message: m, onPopupChange }: { message: Message
         <div className="unknown-actions" data-testid="unknown-actions">
           {m.status === 'unknown' && <Alert type="warning" showIcon title={t('sending.drawer.unknownHelp')} />}
           <Space className="unknown-actions-buttons">
-            <Popconfirm title={t('sending.drawer.resendConfirm')} onConfirm={() => {
-              onPopupChange(false);
-              resend.mutate();
-            }} okText={t('sending.drawer.resend')} onOpenChange={onPopupChange}>
-              <Button type="primary" icon={<RedoOutlined />} loading={resend.isPending} data-testid="resend">
-                {t('sending.drawer.resend')}
-              </Button>
-            </Popconfirm>
+            <Button type="primary" icon={<RedoOutlined />} loading={resend.isPending} onClick={() => openCheck(true)} data-testid="resend">
+              {t('sending.drawer.resend')}
+            </Button>
             {m.status === 'unknown' && (
               <Button danger loading={markFailed.isPending} onClick={() => markFailed.mutate()} data-testid="mark-failed">
                 {t('sending.drawer.markFailed')}
@@ -103,6 +114,17 @@ export function MessageActions({ message: m, onPopupChange }: { message: Message
           </Button>
         )}
       </Space>
+      {checking && (
+        <ResendDialog
+          messages={[m]}
+          timeZone={timeZone}
+          region={region}
+          onConfirm={async (items) => {
+            if (items[0]) await resend.mutateAsync(items[0].acknowledged).catch(() => undefined);
+          }}
+          onClose={() => openCheck(false)}
+        />
+      )}
     </div>
   );
 }

@@ -12,6 +12,8 @@ import { explainError } from './columns';
 import { MessageActions } from './MessageActions';
 import { MessageHistory } from './MessageHistory';
 import { useEscapeToClose } from './useEscapeToClose';
+import { useRules } from '../rules/queries';
+import { useTemplates } from '../templates/queries';
 import './log.css';
 
 interface Props {
@@ -21,11 +23,13 @@ interface Props {
   onClose(): void;
 }
 
-/** "composer · amy", "CLI", "rule #3" … */
-function sentBy(t: (k: string, p?: Record<string, unknown>) => string, m: MessageView): string {
+/** "composer · amy", "CLI", "rule「生日祝福」", "template #3" (a deleted one) … */
+function sentBy(t: (k: string, p?: Record<string, unknown>) => string, m: MessageView, names: { template(id: number): string | undefined; rule(id: number): string | undefined }): string {
   const parts = [t(`common.origin.${m.origin}`)];
-  if (m.ruleId) parts.push(t('logRoom.detail.rule', { id: m.ruleId }));
-  if (m.templateId) parts.push(t('logRoom.detail.template', { id: m.templateId }));
+  const rule = m.ruleId ? names.rule(m.ruleId) : undefined;
+  const template = m.templateId ? names.template(m.templateId) : undefined;
+  if (m.ruleId) parts.push(rule ? t('logRoom.detail.ruleNamed', { name: rule }) : t('logRoom.detail.rule', { id: m.ruleId }));
+  if (m.templateId) parts.push(template ? t('logRoom.detail.templateNamed', { name: template }) : t('logRoom.detail.template', { id: m.templateId }));
   if (m.operator) parts.push(t('logRoom.detail.operator', { name: m.operator }));
   return parts.join(' · ');
 }
@@ -33,6 +37,12 @@ function sentBy(t: (k: string, p?: Record<string, unknown>) => string, m: Messag
 export function MessageDrawer({ message: m, timeZone, region, onClose }: Props) {
   const { t } = useTranslation();
   const formatTime = useDateTimeFormat(timeZone);
+  const templates = useTemplates();
+  const rules = useRules();
+  const names = {
+    template: (id: number) => templates.data?.templates.find((x) => x.id === id)?.name,
+    rule: (id: number) => rules.data?.rules.find((x) => x.id === id)?.name,
+  };
   const body = useRef<HTMLDivElement>(null);
   // Whether one of the actions' confirmations is open: Escape is then theirs.
   const popupOpen = useRef(false);
@@ -54,6 +64,8 @@ export function MessageDrawer({ message: m, timeZone, region, onClose }: Props) 
           )}
           <MessageActions
             message={m}
+            timeZone={timeZone}
+            region={region}
             onPopupChange={(open) => {
               popupOpen.current = open;
               // A closed confirmation leaves focus on its hidden button: give it back to the drawer.
@@ -84,7 +96,7 @@ export function MessageDrawer({ message: m, timeZone, region, onClose }: Props) 
               { key: 'typed', label: t('log.detail.typed'), children: m.toRaw },
               { key: 'segments', label: t('log.detail.segments'), children: `${t('log.segments', { n: m.segments })} · ${t(`common.encoding.${m.encoding}`)}` },
               { key: 'account', label: t('log.detail.account'), children: `${m.account} · ${t(`common.provider.${m.provider}`)}` },
-              { key: 'origin', label: t('logRoom.detail.sentBy'), children: <span data-testid="detail-origin">{sentBy(t, m)}</span> },
+              { key: 'origin', label: t('logRoom.detail.sentBy'), children: <span data-testid="detail-origin">{sentBy(t, m, names)}</span> },
               { key: 'memo', label: t('log.detail.memo'), children: m.memo ?? '—' },
               { key: 'created', label: t('log.detail.createdAt'), children: time(m.createdAt) },
               ...(m.scheduledAt ? [{ key: 'scheduled', label: t('log.detail.scheduledAt'), children: `${time(m.scheduledAt)}${m.scheduledTimeZone ? `（${m.scheduledTimeZone}）` : ''}` }] : []),

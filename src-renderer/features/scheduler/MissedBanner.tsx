@@ -1,13 +1,16 @@
 // The notice of timed messages that missed their time (catch-up after sleep or a closed app) and of
 // recent failures: each missed one can be sent now or cancelled, or all at once. Nothing was sent
 // behind the operator's back, and nothing disappears without them deciding.
+import { useState } from 'react';
 import { Alert, App, Button, List, Space, Typography } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import type { CheckCode } from '../../../src-shared/api/compose-schemas';
 import type { MessageView } from '../../../src-shared/api/schemas';
 import { useApi } from '../../app/providers/api';
 import { errorText } from '../../components/error-text';
 import { useDateTimeFormat } from '../../components/format';
+import { ResendDialog } from '../log/ResendDialog';
 import { schedulerKeys, useMissed, useSchedulerStatus } from './queries';
 
 function MissedRow({ message, timeZone, busy, onSend, onCancel }: { message: MessageView; timeZone: string; busy: boolean; onSend(): void; onCancel(): void }) {
@@ -30,7 +33,7 @@ function MissedRow({ message, timeZone, busy, onSend, onCancel }: { message: Mes
   );
 }
 
-export function MissedBanner({ timeZone }: { timeZone: string }) {
+export function MissedBanner({ timeZone, region }: { timeZone: string; region: string }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const api = useApi();
@@ -41,11 +44,16 @@ export function MissedBanner({ timeZone }: { timeZone: string }) {
     void queryClient.invalidateQueries({ queryKey: schedulerKeys.missed });
     void queryClient.invalidateQueries({ queryKey: schedulerKeys.status });
   };
+  // "Send now" goes through the pre-send check (the log's resend confirm) before anything is queued.
+  const [checking, setChecking] = useState<MessageView[] | null>(null);
   const sendNow = useMutation({
-    mutationFn: async (ids: number[]) => {
-      for (const id of ids) await api.call('messages.resend', { id });
+    mutationFn: async (items: { id: number; acknowledged: CheckCode[] }[]) => {
+      for (const item of items) await api.call('messages.resend', item);
     },
-    onSuccess: () => void message.success(t('scheduler.banner.sentAgain')),
+    onSuccess: () => {
+      setChecking(null);
+      void message.success(t('scheduler.banner.sentAgain'));
+    },
     onError: (err) => void message.error(errorText(t, err)),
     onSettled: after,
   });
@@ -72,14 +80,14 @@ export function MissedBanner({ timeZone }: { timeZone: string }) {
           description={
             <>
               <List size="small" dataSource={list} rowKey="id" renderItem={(m) => (
-                <MissedRow message={m} timeZone={timeZone} busy={busy} onSend={() => sendNow.mutate([m.id])} onCancel={() => dismiss.mutate({ ids: [m.id] })} />
+                <MissedRow message={m} timeZone={timeZone} busy={busy} onSend={() => setChecking([m])} onCancel={() => dismiss.mutate({ ids: [m.id] })} />
               )} />
               {total > list.length && <Typography.Text type="secondary">{t('scheduler.banner.more', { n: total - list.length })}</Typography.Text>}
             </>
           }
           action={
             <Space orientation="vertical">
-              <Button size="small" type="primary" disabled={busy || total > list.length} onClick={() => sendNow.mutate(list.map((m) => m.id))}>{t('scheduler.banner.sendAll')}</Button>
+              <Button size="small" type="primary" disabled={busy || total > list.length} onClick={() => setChecking(list)}>{t('scheduler.banner.sendAll')}</Button>
               <Button size="small" disabled={busy} onClick={() => dismiss.mutate({ all: 'missed' })}>{t('scheduler.banner.cancelAll')}</Button>
             </Space>
           }
@@ -99,6 +107,17 @@ export function MissedBanner({ timeZone }: { timeZone: string }) {
               <Button size="small" disabled={busy} onClick={() => dismiss.mutate({ all: 'failed' })}>{t('scheduler.banner.dismiss')}</Button>
             </Space>
           }
+        />
+      )}
+      {checking && (
+        <ResendDialog
+          messages={checking}
+          timeZone={timeZone}
+          region={region}
+          onConfirm={async (items) => {
+            await sendNow.mutateAsync(items).catch(() => undefined);
+          }}
+          onClose={() => setChecking(null)}
         />
       )}
     </>

@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { createI18n } from '../../../src-shared/i18n';
 import { json, runCli } from '../../helpers/cli';
 import { withDb } from '../../helpers/db';
+import { createCore } from '../../../src-main/core';
+import { FakeClock } from '../../helpers/fake-clock';
 import { cliDataDir } from './send-helpers';
 
 const t = createI18n('zh-TW').t;
@@ -33,9 +35,24 @@ describe('smsdesk cancel / resend', () => {
     const result = await runCli(dir, ['resend', '1', '--json']);
     expect(result.code, result.stderr).toBe(0);
     expect(json(result)).toMatchObject({ id: 2, resendOf: 1, status: 'queued', text: 'hello', origin: 'cli', to: '+886912345678' });
+    // The pre-send check's warning (no sender tag) goes to stderr; running the command was the operator's click.
+    expect(result.stderr).toContain(t('composeCore.cli.warning', { message: t('composeCore.checks.no_sender_tag', { count: 0 }) }));
     const refused = await runCli(dir, ['resend', '2']);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain(t('sending.conflict.notResendable', { status: 'queued' }));
     expect(refused.stderr).not.toContain('queued');
+  });
+
+  it('refuses to resend to an opted-out number (exit 2, the check\'s reason) and queues nothing', async () => {
+    const dir = await cliDataDir();
+    const core = await createCore({ dataDir: dir, clock: new FakeClock(), dispatch: false, log: () => {} });
+    await core.call('contacts.create', { name: '王小明', phone: '0912345678', optOut: { flag: true } });
+    await core.close();
+    await runCli(dir, ['send', '--to', '0912345678', '--text', '【店】hello', '--json']);
+    withDb(dir, (db) => db.prepare(`update messages set status = 'failed', next_action_at = null, final_at = 1 where id = 1`).run());
+    const result = await runCli(dir, ['resend', '1']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(t('composeCore.cli.resendRefused', { id: 1, reasons: t('composeCore.checks.opted_out', { count: 1 }) }));
+    expect(withDb(dir, (db) => (db.prepare('select count(*) as n from messages').get() as { n: number }).n)).toBe(1);
   });
 });
