@@ -50,8 +50,14 @@ test('missed timed messages: the notice lists them; send now and cancel each do 
   await expect(logRow(page, CANCEL.text).locator('.status-tag')).toHaveText('已錯過');
 
   // Send now: a new message for the same number and text goes out and is delivered.
+  // It goes through the pre-send check first (the log's resend confirm): acknowledge what it warns of.
   await sendRow.getByRole('button', { name: '立即發送' }).click();
+  const check = page.getByTestId('resend-dialog');
+  await expect(check.getByTestId('resend-sample')).toBeVisible();
+  for (const ack of await check.locator('[data-testid^="check-ack-"]').all()) await ack.click();
+  await check.getByTestId('resend-confirm').click();
   await expect(page.getByText('已重新排入發送。')).toBeVisible();
+  await expect(check).toHaveCount(0);
   await expect(sendRow).toBeHidden();
   await expect(banner).toContainText('1 則預約簡訊錯過了時間');
   const sendRows = logRow(page, SEND.text);
