@@ -184,8 +184,10 @@ export function createImports(d: ImportDeps) {
           skipped++;
         }
       }
-      for (const entry of fresh) d.index.put(entry, true);
-      for (const id of touched) d.index.refresh(id);
+      d.index.bulk(() => {
+        for (const entry of fresh) d.index.put(entry, true);
+        for (const id of touched) d.index.refresh(id);
+      });
     }).immediate();
     }
   }
