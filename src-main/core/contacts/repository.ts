@@ -73,6 +73,7 @@ export function createContactRepository(db: Db) {
     opt_out_how = @optOutHow, updated_at = @now where id = @id`);
   const getRow = db.prepare<[number], ContactRow>('select * from contacts where id = ? and deleted_batch is null');
   const byPhone = db.prepare<[string], ContactRow>('select * from contacts where phone_e164 = ? and deleted_batch is null');
+  const livePhones = db.prepare<[], [string, number]>('select phone_e164, id from contacts where deleted_batch is null').raw();
   const rowsByIds = db.prepare<[string], ContactRow>('select c.* from json_each(?) j join contacts c on c.id = j.value');
   const catsByIds = db.prepare<[string], { contact_id: number; category_id: number }>(
     'select l.contact_id, l.category_id from json_each(?) j join contact_category_links l on l.contact_id = j.value order by l.category_id');
@@ -108,6 +109,8 @@ export function createContactRepository(db: Db) {
     update: (id: number, v: ContactValues, now: number): void => void update.run({ ...valuesParams(v, now), id }),
     get: (id: number): ContactRow | undefined => getRow.get(id),
     byPhone: (e164: string): ContactRow | undefined => byPhone.get(e164),
+    /** Every live contact's id by its number, in one read (an import looks up each of its rows). */
+    idsByPhone: (): Map<string, number> => new Map(livePhones.all()),
 
     setCategories(id: number, categoryIds: readonly number[]): void {
       delCats.run(id);

@@ -137,9 +137,10 @@ export function createImports(d: ImportDeps) {
       // makes SQLite jump between b-trees and costs about half again as much.
       const fresh: IndexedContact[] = [];
       const touched: number[] = [];
+      const known = d.repo.idsByPhone();
       for (const c of candidates) {
-        const existing = d.repo.byPhone(c.e164);
-        if (!existing) {
+        const knownId = known.get(c.e164);
+        if (knownId === undefined) {
           const id = d.repo.insert(valuesOf(c, now), now);
           d.repo.addCategories(id, c.categories.map(categoryId));
           d.repo.setFields(id, c.fields);
@@ -151,34 +152,36 @@ export function createImports(d: ImportDeps) {
           imported++;
           continue;
         }
+        const id = knownId;
         let changed = false;
         if (onDuplicate === 'update') {
-          d.repo.update(existing.id, overwrite(existing, c, now), now);
-          d.repo.setFields(existing.id, c.fields);
+          // The whole row only where it is overwritten or compared (skip needs just the id).
+          d.repo.update(id, overwrite(d.repo.get(id)!, c, now), now);
+          d.repo.setFields(id, c.fields);
           changed = true;
         } else if (onDuplicate === 'merge') {
-          const merged = fillEmpty(existing, c);
+          const merged = fillEmpty(d.repo.get(id)!, c);
           if (merged) {
-            d.repo.update(existing.id, merged, now);
+            d.repo.update(id, merged, now);
             changed = true;
           }
-          const have = d.repo.fieldsOf(existing.id);
+          const have = d.repo.fieldsOf(id);
           const missing = Object.fromEntries(Object.entries(c.fields).filter(([k]) => !have[k]));
           if (Object.keys(missing).length) {
-            d.repo.setFields(existing.id, missing);
+            d.repo.setFields(id, missing);
             changed = true;
           }
         }
         if (onDuplicate !== 'skip' && c.categories.length) {
-          const before = d.repo.categoriesOf(existing.id).length;
-          d.repo.addCategories(existing.id, c.categories.map(categoryId));
-          if (d.repo.categoriesOf(existing.id).length !== before) changed = true;
+          const before = d.repo.categoriesOf(id).length;
+          d.repo.addCategories(id, c.categories.map(categoryId));
+          if (d.repo.categoriesOf(id).length !== before) changed = true;
         }
         // A known number with a new plate adds that vehicle, whatever the duplicate mode.
-        for (const v of c.vehicles) if (d.repo.upsertVehicle(existing.id, v, onDuplicate !== 'update')) changed = true;
+        for (const v of c.vehicles) if (d.repo.upsertVehicle(id, v, onDuplicate !== 'update')) changed = true;
         if (onDuplicate === 'update' && c.vehicles.length) changed = true;
         if (changed) {
-          touched.push(existing.id);
+          touched.push(id);
           updated++;
         } else {
           skipped++;
