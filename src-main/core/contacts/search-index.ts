@@ -23,11 +23,14 @@ export function searchDocument(c: IndexedContact): string {
   // Plain loops and one list instead of a set over mapped copies: a 100k-row import builds 100k of these.
   const parts: string[] = [];
   addPart(parts, foldText(c.name));
-  addPart(parts, foldText(c.honorific));
-  addPart(parts, foldText(c.name + c.honorific));
+  // Most contacts have no honorific: then name + honorific is the name again.
+  if (c.honorific !== '') {
+    addPart(parts, foldText(c.honorific));
+    addPart(parts, foldText(c.name + c.honorific));
+  }
   // Digits only: folding would change nothing.
   for (const form of numberSearchForms(c.phoneE164, c.region, c.phoneRaw)) addPart(parts, form);
-  addPart(parts, foldText(c.notes));
+  if (c.notes !== '') addPart(parts, foldText(c.notes));
   for (const v of c.fieldValues) addPart(parts, foldText(v));
   for (const p of c.plates) {
     addPart(parts, foldText(p));
