@@ -61,6 +61,14 @@ const FTS5_DEFAULT_AUTOMERGE = 4;
 /** Work (in leaf pages) of the merge after a bulk write; FTS5 merges only levels with several segments. */
 const BULK_MERGE_PAGES = 500;
 
+/** A contact's two index entries: the trigram document and the space-separated short terms. */
+export interface Entries {
+  doc: string;
+  terms: string;
+}
+
+const entriesOf = (c: IndexedContact): Entries => ({ doc: searchDocument(c), terms: shortTerms(c.name, c.honorific).join(' ') });
+
 export function createSearchIndex(db: Db) {
   const delFts = db.prepare('delete from contacts_fts where rowid = ?');
   const insFts = db.prepare('insert into contacts_fts (rowid, doc) values (?, ?)');
@@ -73,14 +81,26 @@ export function createSearchIndex(db: Db) {
   );
 
   /** Writes a contact's entries (the caller's transaction); `fresh` = no entries exist yet (a new contact). */
-  const put = (c: IndexedContact, fresh = false) => {
+  const put = (c: IndexedContact, fresh = false) => write(c.id, entriesOf(c), fresh);
+
+  const write = (id: number, entries: Entries, fresh: boolean) => {
     if (!fresh) {
-      delFts.run(c.id);
-      delTerms.run(c.id);
+      delFts.run(id);
+      delTerms.run(id);
     }
-    insFts.run(c.id, searchDocument(c));
-    const terms = shortTerms(c.name, c.honorific);
-    if (terms.length) insTerms.run(c.id, terms.join(' '));
+    insFts.run(id, entries.doc);
+    if (entries.terms) insTerms.run(id, entries.terms);
+  };
+
+  /** The contact as stored now (row, field values, plates); undefined when there is no such row. */
+  const load = (id: number): IndexedContact | undefined => {
+    const row = loadRow.get(id);
+    if (!row) return undefined;
+    return {
+      id, name: row.name, honorific: row.honorific, phoneE164: row.phone_e164, phoneRaw: row.phone_raw, region: row.region, notes: row.notes,
+      fieldValues: loadFields.all(id).map((r) => r.value),
+      plates: loadPlates.all(id).map((r) => r.plate),
+    };
   };
 
   const FTS_TABLES = ['contacts_fts', 'contacts_short_fts'] as const;
@@ -109,15 +129,22 @@ export function createSearchIndex(db: Db) {
         for (const m of merge) m.run(BULK_MERGE_PAGES);
       }
     },
-    /** Re-reads the contact (row, field values, plates) and rewrites its entries. */
-    refresh(id: number): void {
-      const row = loadRow.get(id);
-      if (!row) return;
-      put({
-        id, name: row.name, honorific: row.honorific, phoneE164: row.phone_e164, phoneRaw: row.phone_raw, region: row.region, notes: row.notes,
-        fieldValues: loadFields.all(id).map((r) => r.value),
-        plates: loadPlates.all(id).map((r) => r.plate),
-      });
+    /** What the contact's entries are now, to pass to `refresh` after changing it. */
+    current(id: number): Entries | undefined {
+      const c = load(id);
+      return c && entriesOf(c);
+    },
+    /**
+     * Re-reads the contact (row, field values, plates) and rewrites its entries, unless they are still
+     * `before`: an import updating 100k contacts with the same values would otherwise delete and
+     * re-insert 100k FTS rows for nothing (most of that import's time).
+     */
+    refresh(id: number, before?: Entries): void {
+      const c = load(id);
+      if (!c) return;
+      const entries = entriesOf(c);
+      if (before && before.doc === entries.doc && before.terms === entries.terms) return;
+      write(id, entries, false);
     },
     remove(id: number): void {
       delFts.run(id);

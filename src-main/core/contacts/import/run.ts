@@ -12,7 +12,7 @@ import type { EventBus } from '../../events/bus';
 import type { Categories } from '../categories';
 import type { Fields } from '../fields';
 import type { ContactRepository, ContactRow, ContactValues } from '../repository';
-import type { IndexedContact, SearchIndex } from '../search-index';
+import type { Entries, IndexedContact, SearchIndex } from '../search-index';
 import { plateKey } from '../text';
 import { birthdayMonthDay } from '../values';
 import type { createMappingMemory } from './mapping';
@@ -137,6 +137,9 @@ export function createImports(d: ImportDeps) {
       // makes SQLite jump between b-trees and costs about half again as much.
       const fresh: IndexedContact[] = [];
       const touched: number[] = [];
+      // Update rewrites contacts that often stay as they were (the same file again): their index
+      // entries before the change, so that only those that really changed are rewritten.
+      const entriesBefore = new Map<number, Entries>();
       const known = d.repo.idsByPhone();
       for (const c of candidates) {
         const knownId = known.get(c.e164);
@@ -155,6 +158,8 @@ export function createImports(d: ImportDeps) {
         const id = knownId;
         let changed = false;
         if (onDuplicate === 'update') {
+          const before = d.index.current(id);
+          if (before) entriesBefore.set(id, before);
           // The whole row only where it is overwritten or compared (skip needs just the id).
           d.repo.update(id, overwrite(d.repo.get(id)!, c, now), now);
           d.repo.setFields(id, c.fields);
@@ -189,7 +194,7 @@ export function createImports(d: ImportDeps) {
       }
       d.index.bulk(() => {
         for (const entry of fresh) d.index.put(entry, true);
-        for (const id of touched) d.index.refresh(id);
+        for (const id of touched) d.index.refresh(id, entriesBefore.get(id));
       });
     }).immediate();
     }
