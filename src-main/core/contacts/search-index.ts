@@ -58,7 +58,7 @@ export function shortTerms(name: string, honorific: string): string[] {
 }
 
 const FTS5_DEFAULT_AUTOMERGE = 4;
-/** Work (in leaf pages) of the merge after a bulk write; FTS5 merges only levels with several segments. */
+/** Work (in leaf pages) of the merge step after a bulk write: small, so that it costs the write nothing noticeable. */
 const BULK_MERGE_PAGES = 500;
 
 /** A contact's two index entries: the trigram document and the space-separated short terms. */
@@ -125,7 +125,8 @@ export function createSearchIndex(db: Db) {
         return write();
       } finally {
         setAutomerge.forEach((s, i) => s.run(before[i]));
-        // One pass over the segments the write left, as automerge would have done along the way.
+        // A bounded merge step over what the write left. 100k rows end in about twice the segments
+        // automerge leaves (18 against 9), which searches do not measurably notice; later writes merge on.
         for (const m of merge) m.run(BULK_MERGE_PAGES);
       }
     },
