@@ -135,7 +135,10 @@ export function createImports(d: ImportDeps) {
       };
       // Search entries are written after all rows: interleaving the FTS index with the contact tables
       // makes SQLite jump between b-trees and costs about half again as much.
-      const fresh: IndexedContact[] = [];
+      // The new contacts' search entries are made from their candidates only when written: 100k
+      // entry objects kept until then were garbage the collector had to copy around.
+      const fresh: Candidate[] = [];
+      const freshIds: number[] = [];
       const touched: number[] = [];
       // Update rewrites contacts that often stay as they were (the same file again): their index
       // entries before the change, so that only those that really changed are rewritten.
@@ -148,10 +151,8 @@ export function createImports(d: ImportDeps) {
           d.repo.addCategories(id, c.categories.map(categoryId));
           d.repo.setFields(id, c.fields);
           if (c.vehicles.length) d.repo.addVehicles(id, c.vehicles);
-          fresh.push({
-            id, name: c.name, honorific: c.honorific ?? '', phoneE164: c.e164, phoneRaw: c.phoneRaw, region: c.region, notes: c.notes ?? '',
-            fieldValues: Object.values(c.fields), plates: c.vehicles.map((v) => v.plate),
-          });
+          fresh.push(c);
+          freshIds.push(id);
           imported++;
           continue;
         }
@@ -193,7 +194,7 @@ export function createImports(d: ImportDeps) {
         }
       }
       d.index.bulk(() => {
-        for (const entry of fresh) d.index.put(entry, true);
+        fresh.forEach((c, i) => d.index.put(indexed(freshIds[i]!, c), true));
         for (const id of touched) d.index.refresh(id, entriesBefore.get(id));
       });
     }).immediate();
@@ -269,6 +270,13 @@ export function createImports(d: ImportDeps) {
   };
 }
 export type Imports = ReturnType<typeof createImports>;
+
+function indexed(id: number, c: Candidate): IndexedContact {
+  return {
+    id, name: c.name, honorific: c.honorific ?? '', phoneE164: c.e164, phoneRaw: c.phoneRaw, region: c.region, notes: c.notes ?? '',
+    fieldValues: Object.values(c.fields), plates: c.vehicles.map((v) => v.plate),
+  };
+}
 
 function valuesOf(c: Candidate, now: number): ContactValues {
   return {
