@@ -45,13 +45,21 @@ function callingCode(region: string): string | undefined {
  * (0912345678, 09012345678), and as typed. Computed without formatting (a 100k-row import does this).
  */
 export function numberSearchForms(e164: string, region: string | undefined, raw: string): string[] {
-  const digits = (s: string) => s.replace(/\D/g, '');
-  const all = digits(e164);
-  let national = '';
+  const all = digitsOf(e164);
+  const forms = all ? [all] : [];
   const cc = region ? callingCode(region) : undefined;
-  if (cc && all.startsWith(cc)) national = '0' + all.slice(cc.length);
-  return [...new Set([all, national, digits(compactNumber(raw))].filter(Boolean))];
+  if (cc && all.startsWith(cc)) {
+    const national = '0' + all.slice(cc.length);
+    if (!forms.includes(national)) forms.push(national);
+  }
+  const typed = digitsOf(compactNumber(raw));
+  if (typed && !forms.includes(typed)) forms.push(typed);
+  return forms;
 }
+
+const NOT_DIGIT = /\D/g;
+const ONLY_DIGITS = /^[0-9]*$/;
+const digitsOf = (s: string) => (ONLY_DIGITS.test(s) ? s : s.replace(NOT_DIGIT, ''));
 
 /** A region code libphonenumber knows (TW, JP, CN …). */
 export function isKnownRegion(region: string): boolean {

@@ -10,9 +10,13 @@ export type ParsedPhone =
   | { ok: false; raw: string; code: PhoneRejection; type?: string };
 
 const SEPARATORS = /[\s\-.()（）\u3000]/g;
+/** ASCII digits (after an optional +) are compact already: NFKC and the separators change nothing. */
+const PLAIN_NUMBER = /^\+?[0-9]+$/;
 
 /** Removes what people type between digits: spaces (also full-width), hyphens, dots and brackets. */
 export function compactNumber(raw: string): string {
+  // The common case of a large import, answered without normalising and replacing.
+  if (PLAIN_NUMBER.test(raw)) return raw;
   return raw.normalize('NFKC').replace(SEPARATORS, '');
 }
 

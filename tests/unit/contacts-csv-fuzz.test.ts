@@ -5,7 +5,8 @@ import fc from 'fast-check';
 import { stringify } from 'csv-stringify/sync';
 import { describe, expect, it } from 'vitest';
 import { decodeFile } from '../../src-main/core/contacts/import/decode';
-import { parseDelimited } from '../../src-main/core/contacts/import/parse';
+import { parse } from 'csv-parse/sync';
+import { parseDelimited, splitUnquoted } from '../../src-main/core/contacts/import/parse';
 
 const piece = fc.constantFrom('"', '""', ',', '\n', '\r\n', '\r', '\u0000', 'a', '王', '09', '12345678', ' ', '\t', 'x"y', '"q"', ';');
 const hostile = fc.array(piece, { maxLength: 120 }).map((ps) => ps.join(''));
@@ -68,6 +69,26 @@ describe('parseDelimited', () => {
   it('keeps leading zeros and strips the apostrophe our export puts before = + - @', () => {
     const table = parseDelimited("name,phone,notes\n'=cmd,0912345678,'+81 90\n", 'a.csv', 10);
     expect(table.rows[0]!.cells).toEqual(['=cmd', '0912345678', '+81 90']);
+  });
+});
+
+describe('splitUnquoted (the reader of files without quotes)', () => {
+  it('reads exactly the records and cells csv-parse reads, empty lines and a final line ending included', () => {
+    const plain = fc.constantFrom(',', ';', '\t', '\n', '\n\n', ' ', 'a', '王', '09', "'=1", '\u0000', '\ufeff');
+    fc.assert(
+      fc.property(fc.array(plain, { maxLength: 80 }).map((ps) => ps.join('')), fc.constantFrom(',', '\t', ';'), (text, delimiter) => {
+        const expected: string[][] = [];
+        parse(text, {
+          delimiter, relax_quotes: true, relax_column_count: true, skip_empty_lines: false,
+          on_record: (cells: string[]) => {
+            expected.push(cells);
+            return cells;
+          },
+        });
+        expect(splitUnquoted(text, delimiter)).toEqual(expected.map((cells, i) => ({ line: i + 1, cells })));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
 

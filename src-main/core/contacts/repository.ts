@@ -67,12 +67,13 @@ const iso = (ms: number) => new Date(ms).toISOString();
 export function createContactRepository(db: Db) {
   const insert = db.prepare(`insert into contacts (name, honorific, phone_e164, phone_raw, region, birthday, birthday_md, notes,
     opt_out, opt_out_at, opt_out_how, created_at, updated_at)
-    values (@name, @honorific, @phoneE164, @phoneRaw, @region, @birthday, @birthdayMd, @notes, @optOut, @optOutAt, @optOutHow, @now, @now) returning id`);
+    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const update = db.prepare(`update contacts set name = @name, honorific = @honorific, phone_e164 = @phoneE164, phone_raw = @phoneRaw,
     region = @region, birthday = @birthday, birthday_md = @birthdayMd, notes = @notes, opt_out = @optOut, opt_out_at = @optOutAt,
     opt_out_how = @optOutHow, updated_at = @now where id = @id`);
   const getRow = db.prepare<[number], ContactRow>('select * from contacts where id = ? and deleted_batch is null');
   const byPhone = db.prepare<[string], ContactRow>('select * from contacts where phone_e164 = ? and deleted_batch is null');
+  const livePhones = db.prepare<[], [string, number]>('select phone_e164, id from contacts where deleted_batch is null').raw();
   const rowsByIds = db.prepare<[string], ContactRow>('select c.* from json_each(?) j join contacts c on c.id = j.value');
   const catsByIds = db.prepare<[string], { contact_id: number; category_id: number }>(
     'select l.contact_id, l.category_id from json_each(?) j join contact_category_links l on l.contact_id = j.value order by l.category_id');
@@ -100,10 +101,16 @@ export function createContactRepository(db: Db) {
   const valuesParams = (v: ContactValues, now: number) => ({ ...v, optOut: v.optOut ? 1 : 0, now });
 
   return {
-    insert: (v: ContactValues, now: number): number => (insert.get(valuesParams(v, now)) as { id: number }).id,
+    // Positional parameters and lastInsertRowid, not named ones and RETURNING: RETURNING goes through a
+    // temporary table and, with the named binding, cost a 100k-row import about 0.8 s of its write.
+    insert: (v: ContactValues, now: number): number => Number(insert.run(
+      v.name, v.honorific, v.phoneE164, v.phoneRaw, v.region, v.birthday, v.birthdayMd, v.notes, v.optOut ? 1 : 0, v.optOutAt, v.optOutHow, now, now,
+    ).lastInsertRowid),
     update: (id: number, v: ContactValues, now: number): void => void update.run({ ...valuesParams(v, now), id }),
     get: (id: number): ContactRow | undefined => getRow.get(id),
     byPhone: (e164: string): ContactRow | undefined => byPhone.get(e164),
+    /** Every live contact's id by its number, in one read (an import looks up each of its rows). */
+    idsByPhone: (): Map<string, number> => new Map(livePhones.all()),
 
     setCategories(id: number, categoryIds: readonly number[]): void {
       delCats.run(id);

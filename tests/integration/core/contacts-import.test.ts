@@ -95,6 +95,14 @@ describe('import', () => {
     byName = Object.fromEntries((await all()).map((c) => [c.phone, c]));
     expect(byName['+886912345678']).toMatchObject({ name: '新名', notes: '新備註' });
     expect((await call('contacts.list', { filter: { search: '新名' } })).total).toBe(1);
+    // The same values again (the index entries are left as they are), then a change (rewritten).
+    expect((await importBytes(file, { onDuplicate: 'update' })).result).toMatchObject({ updated: 2 });
+    expect((await call('contacts.list', { filter: { search: '新名' } })).total).toBe(1);
+    const changed = Buffer.from('姓名,手機\n改名了,0912345678\n', 'utf8');
+    expect((await importBytes(changed, { onDuplicate: 'update' })).result).toMatchObject({ updated: 1 });
+    expect((await call('contacts.list', { filter: { search: '新名' } })).total).toBe(0);
+    expect((await call('contacts.list', { filter: { search: '改名了' } })).total).toBe(1);
+    expect((await call('contacts.list', { filter: { search: '改名' } })).total).toBe(1);
   });
 
   it('with vehicles: a second car of the same customer, in the file or already known, is added', async () => {

@@ -61,6 +61,26 @@ function parseChunk(text: string, delimiter: string, firstRecord: number, malfor
   }
 }
 
+/**
+ * Text without a single quote character: each physical line is one record and every delimiter splits,
+ * exactly what csv-parse reads there (a property test holds the two together), without its per-field
+ * bookkeeping, which was a third of the parse time of a 100k-row file.
+ */
+export function splitUnquoted(text: string, delimiter: string): { line: number; cells: string[] }[] {
+  const records: { line: number; cells: string[] }[] = [];
+  // A final line ending ends the last record; it does not start an empty one.
+  const end = text.endsWith('\n') ? text.length - 1 : text.length;
+  if (text.length === 0) return records;
+  let line = 1;
+  for (let start = 0; start <= end; line++) {
+    let nl = text.indexOf('\n', start);
+    if (nl === -1 || nl > end) nl = end;
+    records.push({ line, cells: text.slice(start, nl).split(delimiter) });
+    start = nl + 1;
+  }
+  return records;
+}
+
 export function parseDelimited(text: string, fileName: string, maxRows: number): Table {
   // One line ending: files mix CRLF, LF and CR (a Mac export appended to a Windows one).
   const normalised = text.replace(/\r\n?/g, '\n');
@@ -68,6 +88,10 @@ export function parseDelimited(text: string, fileName: string, maxRows: number):
   const delimiter = detectDelimiter(firstLine, fileName);
   const malformed: Table['malformed'] = [];
   const all: TableRow[] = [];
+  if (!normalised.includes('"')) {
+    for (const r of splitUnquoted(normalised, delimiter)) all.push({ line: r.line, cells: r.cells.map(cleanCell) });
+    return table(all, malformed, delimiter);
+  }
   let rest = normalised;
   let nextRecord = 1;
   // Each round either ends the file or moves past at least one physical line: no endless loop.
@@ -90,6 +114,10 @@ export function parseDelimited(text: string, fileName: string, maxRows: number):
     if (!rest) break;
     if (all.length > maxRows + 1) break;
   }
+  return table(all, malformed, delimiter);
+}
+
+function table(all: TableRow[], malformed: Table['malformed'], delimiter: string): Table {
   const header = all.find((r) => r.line === 1);
   const headers = header ? header.cells : [];
   const rows = all.filter((r) => r.line > 1 && !isBlankRow(r.cells));

@@ -41,19 +41,51 @@ export interface RowContext {
   fieldType(key: string): FieldType | undefined;
 }
 
-export function rowToCandidate(row: TableRow, ctx: RowContext): Candidate | RowRejection {
-  const cell = (target: ImportTarget): string | undefined => {
-    const i = ctx.mapping.indexOf(target);
-    return i === -1 ? undefined : row.cells[i] ?? '';
-  };
-  const invalid = (target: ImportTarget, value: string): RowRejection => ({
-    line: row.line, code: 'invalid_value', key: 'contacts.import.reason.invalid_value',
-    params: { column: ctx.headers[ctx.mapping.indexOf(target)] ?? target, value: short(value) },
-  });
+/** Where each target's column is, and the custom-field columns: worked out once per mapping, not per row. */
+interface Columns {
+  of: Map<ImportTarget, number>;
+  fields: { index: number; target: ImportTarget; key: string }[];
+}
+const columnsCache = new WeakMap<ImportMapping, Columns>();
 
-  const regionCell = (cell('region') ?? '').trim().toUpperCase();
-  const region = /^[A-Z]{2}$/.test(regionCell) ? regionCell : ctx.region;
-  const rawPhone = cell('phone') ?? '';
+function columnsOf(mapping: ImportMapping): Columns {
+  let columns = columnsCache.get(mapping);
+  if (columns) return columns;
+  columns = { of: new Map(), fields: [] };
+  for (let i = 0; i < mapping.length; i++) {
+    const target = mapping[i];
+    if (!target) continue;
+    // The first column of a target counts (as indexOf did).
+    if (!columns.of.has(target)) columns.of.set(target, i);
+    if (target.startsWith('field.')) columns.fields.push({ index: i, target, key: target.slice('field.'.length) });
+  }
+  columnsCache.set(mapping, columns);
+  return columns;
+}
+
+/** The cell of a target's column; undefined when no column is mapped to it. */
+function cellOf(row: TableRow, columns: Columns, target: ImportTarget): string | undefined {
+  const i = columns.of.get(target);
+  return i === undefined ? undefined : row.cells[i] ?? '';
+}
+
+function invalid(row: TableRow, ctx: RowContext, columns: Columns, target: ImportTarget, value: string): RowRejection {
+  const i = columns.of.get(target);
+  return {
+    line: row.line, code: 'invalid_value', key: 'contacts.import.reason.invalid_value',
+    params: { column: (i === undefined ? undefined : ctx.headers[i]) ?? target, value: short(value) },
+  };
+}
+
+const VEHICLE_DATES = [['vehicle.factoryDate', 'factoryDate', normaliseDate], ['vehicle.licenceDate', 'licenceDate', normaliseDate],
+  ['vehicle.inspectionDue', 'inspectionDue', normaliseYearMonth], ['vehicle.insuranceExpiry', 'insuranceExpiry', normaliseDate]] as const;
+const REGION_CODE = /^[A-Z]{2}$/;
+
+export function rowToCandidate(row: TableRow, ctx: RowContext): Candidate | RowRejection {
+  const columns = columnsOf(ctx.mapping);
+  const regionCell = (cellOf(row, columns, 'region') ?? '').trim().toUpperCase();
+  const region = REGION_CODE.test(regionCell) ? regionCell : ctx.region;
+  const rawPhone = cellOf(row, columns, 'phone') ?? '';
   const phone = parseMobile(rawPhone, region);
   if (!phone.ok) {
     if (phone.code === 'empty') return { line: row.line, code: 'empty', key: 'contacts.import.reason.empty' };
@@ -61,46 +93,41 @@ export function rowToCandidate(row: TableRow, ctx: RowContext): Candidate | RowR
     return { line: row.line, code: phone.code, key: `contacts.import.reason.${reason}`, params: { value: short(rawPhone) } };
   }
 
-  const birthdayText = cell('birthday');
+  const birthdayText = cellOf(row, columns, 'birthday');
   let birthday: string | null = null;
   if (birthdayText) {
     birthday = normaliseBirthday(birthdayText);
-    if (birthday === null) return invalid('birthday', birthdayText);
+    if (birthday === null) return invalid(row, ctx, columns, 'birthday', birthdayText);
   }
 
   let optOut: boolean | null = null;
-  const optOutText = cell('optOut');
+  const optOutText = cellOf(row, columns, 'optOut');
   if (optOutText !== undefined) {
     const word = optOutText.normalize('NFKC').trim().toLowerCase();
     if (TRUE_WORDS.has(word)) optOut = true;
     else if (FALSE_WORDS.has(word)) optOut = optOutText.trim() === '' ? null : false;
-    else return invalid('optOut', optOutText);
+    else return invalid(row, ctx, columns, 'optOut', optOutText);
   }
 
   const fields: Record<string, string> = {};
-  for (let i = 0; i < ctx.mapping.length; i++) {
-    const target = ctx.mapping[i];
-    if (!target?.startsWith('field.')) continue;
-    const key = target.slice('field.'.length);
+  for (const { index, target, key } of columns.fields) {
     const type = ctx.fieldType(key);
-    const text = row.cells[i] ?? '';
+    const text = row.cells[index] ?? '';
     if (!type || text === '') continue;
     const value = normaliseFieldValue(type, text);
-    if (value === null) return invalid(target, text);
+    if (value === null) return invalid(row, ctx, columns, target, text);
     fields[key] = value;
   }
 
   const vehicles: VehicleValues[] = [];
-  const plate = (cell('vehicle.plate') ?? '').trim();
+  const plate = (cellOf(row, columns, 'vehicle.plate') ?? '').trim();
   if (plate) {
     const dates: Partial<VehicleValues> = {};
-    const dateCols = [['vehicle.factoryDate', 'factoryDate', normaliseDate], ['vehicle.licenceDate', 'licenceDate', normaliseDate],
-      ['vehicle.inspectionDue', 'inspectionDue', normaliseYearMonth], ['vehicle.insuranceExpiry', 'insuranceExpiry', normaliseDate]] as const;
-    for (const [target, prop, normalise] of dateCols) {
-      const text = cell(target);
+    for (const [target, prop, normalise] of VEHICLE_DATES) {
+      const text = cellOf(row, columns, target);
       if (!text) continue;
       const value = normalise(text);
-      if (value === null) return invalid(target, text);
+      if (value === null) return invalid(row, ctx, columns, target, text);
       dates[prop] = value;
     }
     vehicles.push({
@@ -109,17 +136,18 @@ export function rowToCandidate(row: TableRow, ctx: RowContext): Candidate | RowR
     });
   }
 
-  const categories = (cell('categories') ?? '').split(CATEGORY_SPLIT).map((s) => s.trim().slice(0, 40)).filter(Boolean);
+  const categoryText = cellOf(row, columns, 'categories');
+  const categories = categoryText ? [...new Set(categoryText.split(CATEGORY_SPLIT).map((s) => s.trim().slice(0, 40)).filter(Boolean))] : [];
   return {
     line: row.line,
-    name: (cell('name') ?? '').slice(0, 100),
-    honorific: cell('honorific')?.slice(0, 20) || null,
+    name: (cellOf(row, columns, 'name') ?? '').slice(0, 100),
+    honorific: cellOf(row, columns, 'honorific')?.slice(0, 20) || null,
     e164: phone.e164,
     phoneRaw: rawPhone.trim(),
     region: phone.region ?? region,
     birthday,
-    notes: cell('notes')?.slice(0, 5000) || null,
-    categories: [...new Set(categories)],
+    notes: cellOf(row, columns, 'notes')?.slice(0, 5000) || null,
+    categories,
     optOut,
     fields,
     vehicles,

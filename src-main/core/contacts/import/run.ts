@@ -12,7 +12,7 @@ import type { EventBus } from '../../events/bus';
 import type { Categories } from '../categories';
 import type { Fields } from '../fields';
 import type { ContactRepository, ContactRow, ContactValues } from '../repository';
-import type { IndexedContact, SearchIndex } from '../search-index';
+import type { Entries, IndexedContact, SearchIndex } from '../search-index';
 import { plateKey } from '../text';
 import { birthdayMonthDay } from '../values';
 import type { createMappingMemory } from './mapping';
@@ -135,57 +135,68 @@ export function createImports(d: ImportDeps) {
       };
       // Search entries are written after all rows: interleaving the FTS index with the contact tables
       // makes SQLite jump between b-trees and costs about half again as much.
-      const fresh: IndexedContact[] = [];
+      // The new contacts' search entries are made from their candidates only when written: 100k
+      // entry objects kept until then were garbage the collector had to copy around.
+      const fresh: Candidate[] = [];
+      const freshIds: number[] = [];
       const touched: number[] = [];
+      // Update rewrites contacts that often stay as they were (the same file again): their index
+      // entries before the change, so that only those that really changed are rewritten.
+      const entriesBefore = new Map<number, Entries>();
+      const known = d.repo.idsByPhone();
       for (const c of candidates) {
-        const existing = d.repo.byPhone(c.e164);
-        if (!existing) {
+        const knownId = known.get(c.e164);
+        if (knownId === undefined) {
           const id = d.repo.insert(valuesOf(c, now), now);
           d.repo.addCategories(id, c.categories.map(categoryId));
           d.repo.setFields(id, c.fields);
           if (c.vehicles.length) d.repo.addVehicles(id, c.vehicles);
-          fresh.push({
-            id, name: c.name, honorific: c.honorific ?? '', phoneE164: c.e164, phoneRaw: c.phoneRaw, region: c.region, notes: c.notes ?? '',
-            fieldValues: Object.values(c.fields), plates: c.vehicles.map((v) => v.plate),
-          });
+          fresh.push(c);
+          freshIds.push(id);
           imported++;
           continue;
         }
+        const id = knownId;
         let changed = false;
         if (onDuplicate === 'update') {
-          d.repo.update(existing.id, overwrite(existing, c, now), now);
-          d.repo.setFields(existing.id, c.fields);
+          const before = d.index.current(id);
+          if (before) entriesBefore.set(id, before);
+          // The whole row only where it is overwritten or compared (skip needs just the id).
+          d.repo.update(id, overwrite(d.repo.get(id)!, c, now), now);
+          d.repo.setFields(id, c.fields);
           changed = true;
         } else if (onDuplicate === 'merge') {
-          const merged = fillEmpty(existing, c);
+          const merged = fillEmpty(d.repo.get(id)!, c);
           if (merged) {
-            d.repo.update(existing.id, merged, now);
+            d.repo.update(id, merged, now);
             changed = true;
           }
-          const have = d.repo.fieldsOf(existing.id);
+          const have = d.repo.fieldsOf(id);
           const missing = Object.fromEntries(Object.entries(c.fields).filter(([k]) => !have[k]));
           if (Object.keys(missing).length) {
-            d.repo.setFields(existing.id, missing);
+            d.repo.setFields(id, missing);
             changed = true;
           }
         }
         if (onDuplicate !== 'skip' && c.categories.length) {
-          const before = d.repo.categoriesOf(existing.id).length;
-          d.repo.addCategories(existing.id, c.categories.map(categoryId));
-          if (d.repo.categoriesOf(existing.id).length !== before) changed = true;
+          const before = d.repo.categoriesOf(id).length;
+          d.repo.addCategories(id, c.categories.map(categoryId));
+          if (d.repo.categoriesOf(id).length !== before) changed = true;
         }
         // A known number with a new plate adds that vehicle, whatever the duplicate mode.
-        for (const v of c.vehicles) if (d.repo.upsertVehicle(existing.id, v, onDuplicate !== 'update')) changed = true;
+        for (const v of c.vehicles) if (d.repo.upsertVehicle(id, v, onDuplicate !== 'update')) changed = true;
         if (onDuplicate === 'update' && c.vehicles.length) changed = true;
         if (changed) {
-          touched.push(existing.id);
+          touched.push(id);
           updated++;
         } else {
           skipped++;
         }
       }
-      for (const entry of fresh) d.index.put(entry, true);
-      for (const id of touched) d.index.refresh(id);
+      d.index.bulk(() => {
+        fresh.forEach((c, i) => d.index.put(indexed(freshIds[i]!, c), true));
+        for (const id of touched) d.index.refresh(id, entriesBefore.get(id));
+      });
     }).immediate();
     }
   }
@@ -259,6 +270,13 @@ export function createImports(d: ImportDeps) {
   };
 }
 export type Imports = ReturnType<typeof createImports>;
+
+function indexed(id: number, c: Candidate): IndexedContact {
+  return {
+    id, name: c.name, honorific: c.honorific ?? '', phoneE164: c.e164, phoneRaw: c.phoneRaw, region: c.region, notes: c.notes ?? '',
+    fieldValues: Object.values(c.fields), plates: c.vehicles.map((v) => v.plate),
+  };
+}
 
 function valuesOf(c: Candidate, now: number): ContactValues {
   return {
