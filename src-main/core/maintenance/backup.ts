@@ -79,20 +79,20 @@ export async function createBackup(db: Db, options: BackupOptions): Promise<Back
       if (snap.prepare(`select 1 from sqlite_master where type = 'table' and name = 'dispatcher_lease'`).get()) snap.exec('delete from dispatcher_lease');
       applicationId = snap.pragma('application_id', { simple: true }) as number;
       schemaVersion = snap.pragma('user_version', { simple: true }) as number;
+
+      // The file is final now. The full check (two worker threads, split-check.ts) and writing +
+      // verifying the container (asynchronous I/O here) run side by side; the file is renamed to its
+      // final name only when both have succeeded. The rows are counted (for the manifest) meanwhile.
+      progress('checking', 0);
+      checked =
+        (options.check ?? 'full') === 'full'
+          ? splitCheckFile(snapshot, { copy: checkCopy, nativeBinding: options.nativeBinding })
+          : checkFile(snapshot, 'quick', options.nativeBinding);
+      checked.catch(() => {});
       rowCounts = countRows(snap);
     } finally {
       snap.close();
     }
-
-    // The full check (two worker threads, split-check.ts) and writing + verifying the container
-    // (asynchronous I/O here) run side by side; the file is renamed to its final name only when both
-    // have succeeded.
-    progress('checking', 0);
-    checked =
-      (options.check ?? 'full') === 'full'
-        ? splitCheckFile(snapshot, { copy: checkCopy, nativeBinding: options.nativeBinding })
-        : checkFile(snapshot, 'quick', options.nativeBinding);
-    checked.catch(() => {});
     const dbBytes = fs.statSync(snapshot).size;
     const manifestOf = (dbSha256: string): BackupManifest => ({
       format: MANIFEST_FORMAT,
