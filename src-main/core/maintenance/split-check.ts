@@ -47,6 +47,8 @@ const WHOLE_BASE = 3;
 const TABLE_WALK = 1.3;
 const COPY_DELAY = 0.75;
 const SMALL = 0.02;
+/** SQLite's lock bytes start here (PENDING_BYTE). */
+const LOCK_BYTE_OFFSET = 0x40000000;
 
 const SAMPLE = 256;
 type Key = unknown[];
@@ -146,11 +148,15 @@ export interface SplitCheckOptions {
 
 /** The full check of a private rollback-journal file that no one writes meanwhile. */
 export async function splitCheckFile(file: string, options: SplitCheckOptions): Promise<CheckReport> {
-  let plan: SplitPlan | null;
-  try {
-    plan = planSplit(file, options);
-  } catch {
-    plan = null; // the schema does not even read: the plain check says why
+  let plan: SplitPlan | null = null;
+  // Windows locks are mandatory: part 1's write lock (a byte at 1 GiB) would fail the reads of the
+  // copy and of the backup's writer in a file that large. There, the check stays on one thread.
+  if (!(process.platform === 'win32' && mmapBytesFor(file) > LOCK_BYTE_OFFSET)) {
+    try {
+      plan = planSplit(file, options);
+    } catch {
+      plan = null; // the schema does not even read: the plain check says why
+    }
   }
   if (!plan) {
     const report = await checkFile(file, 'full', options.nativeBinding);
