@@ -108,6 +108,7 @@ export function planSplit(file: string, options: { nativeBinding?: string | unde
       rows.set(t, n);
       totalRows += n;
     }
+    if (totalRows < (options.minRows ?? SPLIT_MIN_ROWS)) return null;
     indexes = found.map((r) => {
       const base = (rows.get(r.table) ?? 0) * (/\)\s*where\s/i.test(r.sql) ? 0.25 : 1);
       return { name: r.name, table: r.table, weight: base < SMALL * totalRows ? base : base * searchCost(db, r.table, r.name, rows.get(r.table) ?? 0) };
@@ -115,7 +116,6 @@ export function planSplit(file: string, options: { nativeBinding?: string | unde
   } finally {
     db.close();
   }
-  if (totalRows < (options.minRows ?? SPLIT_MIN_ROWS)) return null;
 
   let load1 = WHOLE_BASE * totalRows;
   let load2 = COPY_DELAY * totalRows;
