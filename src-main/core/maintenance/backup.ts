@@ -6,7 +6,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ApiError } from '../../../src-shared/api/errors';
 import { openRaw, type Db } from '../db/client';
-import { checkFile } from './check';
+import { checkFile, type CheckReport } from './check';
+import { splitCheckFile } from './split-check';
 import { verifyContainer, writeContainer } from './container';
 import { fsyncDir, removeDatabaseFiles } from './fsync';
 import { backupFileName } from './locations';
@@ -53,8 +54,11 @@ export async function createBackup(db: Db, options: BackupOptions): Promise<Back
   const base = path.basename(final);
   const snapshot = path.join(dir, `.${base}.snapshot`);
   const partial = path.join(dir, `.${base}.partial`);
+  const checkCopy = path.join(dir, `.${base}.check`);
   removeDatabaseFiles(snapshot);
+  removeDatabaseFiles(checkCopy);
   fs.rmSync(partial, { force: true });
+  let checked: Promise<CheckReport> | null = null;
   try {
     progress('snapshot', 0);
     await db.backup(snapshot, {
@@ -75,16 +79,20 @@ export async function createBackup(db: Db, options: BackupOptions): Promise<Back
       if (snap.prepare(`select 1 from sqlite_master where type = 'table' and name = 'dispatcher_lease'`).get()) snap.exec('delete from dispatcher_lease');
       applicationId = snap.pragma('application_id', { simple: true }) as number;
       schemaVersion = snap.pragma('user_version', { simple: true }) as number;
+
+      // The file is final now. The full check (two worker threads, split-check.ts) and writing +
+      // verifying the container (asynchronous I/O here) run side by side; the file is renamed to its
+      // final name only when both have succeeded. The rows are counted (for the manifest) meanwhile.
+      progress('checking', 0);
+      checked =
+        (options.check ?? 'full') === 'full'
+          ? splitCheckFile(snapshot, { copy: checkCopy, nativeBinding: options.nativeBinding })
+          : checkFile(snapshot, 'quick', options.nativeBinding);
+      checked.catch(() => {});
       rowCounts = countRows(snap);
     } finally {
       snap.close();
     }
-
-    // The full check (a worker thread) and writing + verifying the container (asynchronous I/O here)
-    // run side by side; the file is renamed to its final name only when both have succeeded.
-    progress('checking', 0);
-    const checked = checkFile(snapshot, options.check ?? 'full', options.nativeBinding);
-    checked.catch(() => {});
     const dbBytes = fs.statSync(snapshot).size;
     const manifestOf = (dbSha256: string): BackupManifest => ({
       format: MANIFEST_FORMAT,
@@ -110,7 +118,13 @@ export async function createBackup(db: Db, options: BackupOptions): Promise<Back
     fsyncDir(dir);
     return { file: final, size, manifest };
   } finally {
+    // The check's threads read the snapshot: they end before it goes (Windows cannot remove an open file).
+    if (checked) await checked.then(
+      () => {},
+      () => {},
+    );
     removeDatabaseFiles(snapshot);
+    removeDatabaseFiles(checkCopy);
     fs.rmSync(partial, { force: true });
   }
 }

@@ -24,6 +24,7 @@ const END = Buffer.from('SMSDESK-END', 'ascii');
 const FOOTER_LENGTH = 8 + 4 + END.length;
 const DIGEST_LENGTH = 32;
 const CHUNK = 4 * 1024 * 1024;
+const FLUSH_EVERY = 64 * 1024 * 1024;
 /** Far beyond any real manifest: a bigger number is damage, not data. */
 const MAX_MANIFEST = 1024 * 1024;
 
@@ -57,6 +58,12 @@ export async function writeContainer(dbFile: string, manifestOf: (dbSha256: stri
     await writeAll(output, MAGIC);
     const buffer = Buffer.allocUnsafe(CHUNK);
     let done = 0;
+    // The disk writes what is written so far while the rest is read, hashed and written (one flush
+    // at a time, on libuv's thread pool): the final fsync then has little left to do.
+    const handle = output;
+    let flushing: Promise<void> | null = null;
+    let flushFailure: unknown = null;
+    let unflushed = 0;
     for (;;) {
       const { bytesRead } = await input.read(buffer, 0, CHUNK, done);
       if (bytesRead === 0) break;
@@ -64,8 +71,18 @@ export async function writeContainer(dbFile: string, manifestOf: (dbSha256: stri
       ofDb.update(slice);
       await writeAll(output, slice);
       done += bytesRead;
+      unflushed += bytesRead;
+      if (unflushed >= FLUSH_EVERY && !flushing) {
+        unflushed = 0;
+        flushing = handle.datasync().then(
+          () => void (flushing = null),
+          (err: unknown) => void ((flushFailure = err), (flushing = null)),
+        );
+      }
       onProgress?.(done, total);
     }
+    await flushing;
+    if (flushFailure) throw flushFailure;
     if (done !== total) throw new Error('the database copy changed while it was being written');
     const dbDigest = ofDb.digest();
     const manifest = Buffer.from(JSON.stringify(manifestOf(dbDigest.toString('hex'))), 'utf8');

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { ApiError } from '../../../src-shared/api/errors';
 import { APPLICATION_ID, openRaw, type Db } from '../db/client';
 import { migrate, type Migration } from '../db/migrate';
-import { checkFile } from './check';
+import { splitCheckFile } from './split-check';
 import { SqlWorkerError } from './sql-worker';
 import { readLayout, verifyContainer, type ProgressFn } from './container';
 import { removeDatabaseFiles } from './fsync';
@@ -73,7 +73,7 @@ export async function validateBackup(file: string, options: ValidateOptions): Pr
       db.close();
     }
 
-    const report = await checkFile(staging, 'full', options.nativeBinding);
+    const report = await splitCheckFile(staging, { copy: path.join(options.stagingDir, 'check-copy.db'), nativeBinding: options.nativeBinding });
     if (!report.ok) {
       throw refuse('integrity', { problem: (report.problems[0] ?? `${report.foreignKeyViolations[0]?.table} → ${report.foreignKeyViolations[0]?.parent}`).slice(0, 200) });
     }
