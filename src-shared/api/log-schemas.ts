@@ -86,7 +86,8 @@ export const logContract = {
       /** At most this many (the newest); default all, up to EXPORT_MAX_ROWS. */
       limit: z.number().int().min(1).max(EXPORT_MAX_ROWS).optional(),
     }).strict(),
-    output: z.object({ fileName: z.string(), fileBase64: z.string(), count: z.number().int().nonnegative() }),
+    /** `total`: how many messages the filter matched; more than `count` when the limit (or the cap) cut the file. */
+    output: z.object({ fileName: z.string(), fileBase64: z.string(), count: z.number().int().nonnegative(), total: z.number().int().nonnegative() }),
   },
   /** Aggregates for the Reports room over [since, until). */
   'reports.summary': {

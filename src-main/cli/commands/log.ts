@@ -114,7 +114,8 @@ async function runExport(ctx: CliContext, file: string, opts: ExportOptions): Pr
   } catch (err) {
     throw new CliExit(EXIT.badInput, ctx.t('reports.cli.cannotWrite', { file, reason: (err as NodeJS.ErrnoException).code ?? String(err) }));
   }
-  if (opts.json) ctx.out(JSON.stringify({ file, format, count: out.count }));
+  if (out.total > out.count) ctx.err(ctx.t('reports.cli.exportCut', { count: out.count, total: out.total }));
+  if (opts.json) ctx.out(JSON.stringify({ file, format, count: out.count, total: out.total }));
   else ctx.out(ctx.t('reports.cli.exported', { count: out.count, file }));
 }
 

@@ -66,8 +66,13 @@ export function createLogHandlers(deps: { db: Db; accounts: AccountsService; set
       return { counts, total: Object.values(counts).reduce((a, b) => a + b, 0) };
     },
     'messages.export': async ({ format, filter, limit }) => {
-      const out = await exportLog(format, toLogFilter(filter ?? {}, deps.accounts), limit ?? EXPORT_MAX_ROWS, { repo, t: translator(), timeZone: zone(), region: region() });
-      return { fileName: out.fileName, fileBase64: out.bytes.toString('base64'), count: out.count };
+      const logFilter = toLogFilter(filter ?? {}, deps.accounts);
+      const max = limit ?? EXPORT_MAX_ROWS;
+      const out = await exportLog(format, logFilter, max, { repo, t: translator(), timeZone: zone(), region: region() });
+      // A file cut at the limit says so: the operator is told how many the filter matched, never left
+      // believing the file holds them all.
+      const total = out.count < max ? out.count : Object.values(repo.counts(logFilter)).reduce((a, b) => a + b, 0);
+      return { fileName: out.fileName, fileBase64: out.bytes.toString('base64'), count: out.count, total };
     },
     'reports.summary': ({ since, until, groupBy }) => {
       const from = Date.parse(since);

@@ -17,7 +17,8 @@ export function ExportButton({ filter, format }: { filter: LogFilterInput | null
     mutationFn: (kind: ExportFormat) => api.call('messages.export', { format: kind, filter: filter ?? {} }),
     onSuccess: (out) => {
       downloadBase64(out.fileName, out.fileBase64);
-      void message.success(t('logRoom.export.done', { n: format(out.count) }));
+      if (out.total > out.count) void message.warning(t('logRoom.export.cut', { n: format(out.count), total: format(out.total) }), 10);
+      else void message.success(t('logRoom.export.done', { n: format(out.count) }));
     },
     onError: (err) => void message.error(errorText(t, err)),
   });

@@ -10,7 +10,7 @@ export default {
     range: { all: '全部時間', today: '今天', '7d': '最近 7 天', month: '本月', custom: '自訂…' },
     countsLabel: '各狀態則數',
     total: '符合 {{n}} 則',
-    export: { button: '匯出', csv: 'CSV（Excel 可開啟）', xlsx: 'Excel 活頁簿（.xlsx）', done: '已匯出 {{n}} 則。' },
+    export: { button: '匯出', csv: 'CSV（Excel 可開啟）', xlsx: 'Excel 活頁簿（.xlsx）', done: '已匯出 {{n}} 則。', cut: '只匯出了最新的 {{n}} 則（符合條件的共 {{total}} 則）。請縮小日期範圍，分次匯出其餘的。' },
     actions: { copy: '複製內容', copied: '已複製內容。', copyFailed: '無法複製，請手動選取文字。', openContact: '開啟客戶' },
     errors: { ruleNameNotFound: '找不到名為「{{name}}」的提醒規則。' },
     resend: {
@@ -30,7 +30,7 @@ export default {
     range: { all: 'All time', today: 'Today', '7d': 'Last 7 days', month: 'This month', custom: 'Custom…' },
     countsLabel: 'Messages per status',
     total: '{{n}} matching',
-    export: { button: 'Export', csv: 'CSV (opens in Excel)', xlsx: 'Excel workbook (.xlsx)', done: 'Exported {{n}} messages.' },
+    export: { button: 'Export', csv: 'CSV (opens in Excel)', xlsx: 'Excel workbook (.xlsx)', done: 'Exported {{n}} messages.', cut: 'Exported only the newest {{n}} of the {{total}} matching messages. Narrow the date range and export the rest in parts.' },
     actions: { copy: 'Copy text', copied: 'Text copied.', copyFailed: 'Could not copy; select the text by hand.', openContact: 'Open contact' },
     errors: { ruleNameNotFound: 'No reminder rule is named “{{name}}”.' },
     resend: {
@@ -50,7 +50,7 @@ export default {
     range: { all: '全部时间', today: '今天', '7d': '最近 7 天', month: '本月', custom: '自定义…' },
     countsLabel: '各状态条数',
     total: '符合 {{n}} 条',
-    export: { button: '导出', csv: 'CSV（可用 Excel 打开）', xlsx: 'Excel 工作簿（.xlsx）', done: '已导出 {{n}} 条。' },
+    export: { button: '导出', csv: 'CSV（可用 Excel 打开）', xlsx: 'Excel 工作簿（.xlsx）', done: '已导出 {{n}} 条。', cut: '只导出了最新的 {{n}} 条（符合条件的共 {{total}} 条）。请缩小日期范围，分批导出其余的。' },
     actions: { copy: '复制内容', copied: '已复制内容。', copyFailed: '无法复制，请手动选择文字。', openContact: '打开客户' },
     errors: { ruleNameNotFound: '找不到名为“{{name}}”的提醒规则。' },
     resend: {
@@ -70,7 +70,7 @@ export default {
     range: { all: '全期間', today: '今日', '7d': '過去 7 日間', month: '今月', custom: '期間を指定…' },
     countsLabel: '状態ごとの件数',
     total: '該当 {{n}} 件',
-    export: { button: 'エクスポート', csv: 'CSV（Excel で開けます）', xlsx: 'Excel ブック（.xlsx）', done: '{{n}} 件をエクスポートしました。' },
+    export: { button: 'エクスポート', csv: 'CSV（Excel で開けます）', xlsx: 'Excel ブック（.xlsx）', done: '{{n}} 件をエクスポートしました。', cut: '条件に合う {{total}} 件のうち、新しい {{n}} 件だけをエクスポートしました。期間を絞って残りを分けてエクスポートしてください。' },
     actions: { copy: '本文をコピー', copied: '本文をコピーしました。', copyFailed: 'コピーできませんでした。本文を選択してください。', openContact: '顧客を開く' },
     errors: { ruleNameNotFound: '「{{name}}」という名前のリマインダールールはありません。' },
     resend: {

@@ -45,6 +45,7 @@ describe('log export', () => {
     const col = (name: string) => header!.indexOf(t(`reports.export.column.${name}`));
     const failedIds = ids.filter((_, i) => i % 2 === 0).reverse();
     expect(out.count).toBe(failedIds.length);
+    expect(out.total).toBe(failedIds.length);
     expect(rows.map((r) => Number(r[col('id')]))).toEqual(failedIds);
     for (const r of rows) {
       for (const cell of r) expect(unsafe(cell), cell).toBe(false);
@@ -94,7 +95,8 @@ describe('log export', () => {
     const csvFile = path.join(dataDir, 'out.csv');
     const done = await runCli(dataDir, ['log', 'export', csvFile, '--status', 'failed', '--search', '0912345002', '--json']);
     expect(done.code, done.stderr).toBe(0);
-    expect(json(done)).toEqual({ file: csvFile, format: 'csv', count: 1 });
+    expect(json(done)).toEqual({ file: csvFile, format: 'csv', count: 1, total: 1 });
+    expect(done.stderr).not.toContain(t('reports.cli.exportCut', { count: 1, total: 1 }));
     const rows = parse(fs.readFileSync(csvFile, 'utf8').slice(1)) as string[][];
     expect(rows).toHaveLength(2);
     expect(rows[1]![0]).toBe(String(ids[2]));
@@ -106,6 +108,14 @@ describe('log export', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(xlsxFile);
     expect(workbook.worksheets[0]!.rowCount).toBe(4);
+
+    // A file cut by --limit says so on stderr and in the JSON: the newest two of the six.
+    const cutFile = path.join(dataDir, 'cut.csv');
+    const cut = await runCli(dataDir, ['log', 'export', cutFile, '--limit', '2', '--json']);
+    expect(cut.code, cut.stderr).toBe(0);
+    expect(json(cut)).toEqual({ file: cutFile, format: 'csv', count: 2, total: ids.length });
+    expect(cut.stderr).toContain(t('reports.cli.exportCut', { count: 2, total: ids.length }));
+    expect((parse(fs.readFileSync(cutFile, 'utf8').slice(1)) as string[][]).slice(1).map((r) => Number(r[0]))).toEqual(ids.slice(-2).reverse());
 
     const bad = await runCli(dataDir, ['log', 'export', path.join(dataDir, 'x.pdf'), '--format', 'pdf']);
     expect(bad.code).toBe(2);
