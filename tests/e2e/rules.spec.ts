@@ -59,7 +59,9 @@ test('a birthday rule from its preset; the preview shows the contact and the ren
 test('a rule in another time zone, with the sender tag added by the default prefix', async ({ page }) => {
   await openApp(page);
   await call(page, 'contacts.create', { name: '東京客', phone: '0911 333 444' });
-  await call(page, 'templates.save', { name: '東京問候範本', body: '{姓名}您好，本週六休息。' });
+  const template = (await call(page, 'templates.save', { name: '東京問候範本', body: '{姓名}您好，本週六休息。' })) as { id: number };
+  // A rule in the shop's own zone beside it (made here, so this test does not lean on the one above).
+  await call(page, 'rules.create', { name: '門市時區通知', target: { filter: {}, conditions: [] }, templateId: template.id, cadence: { kind: 'daily' }, time: '10:00' });
 
   await gotoRoom(page, '提醒規則');
   await page.getByTestId('rules-new').getByRole('button', { name: '新增規則' }).click();
@@ -99,7 +101,7 @@ test('a rule in another time zone, with the sender tag added by the default pref
   await expect(row.getByTestId('rule-when')).toHaveText('每天 09:00 Asia/Tokyo');
   await expect(row.getByTestId('rule-next')).toContainText(/09:00 Asia\/Tokyo$/);
   // A rule in the shop's zone does not repeat it.
-  await expect(page.getByTestId('rules-table').locator('.ant-table-row').filter({ hasText: '生日祝福' }).getByTestId('rule-when')).toHaveText('每天 10:00');
+  await expect(page.getByTestId('rules-table').locator('.ant-table-row').filter({ hasText: '門市時區通知' }).getByTestId('rule-when')).toHaveText('每天 10:00');
   await settle(page);
   await page.screenshot({ path: `${shots}/rules-list-zone-zh-TW.png` });
 
