@@ -3,13 +3,14 @@
 // Keyboard: the dialog opens on the first thing that needs an answer (Space ticks it); Enter sends once
 // nothing is left to answer, or moves to what still is. Esc goes back to the message.
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import { Alert, Button, Checkbox, Descriptions, Input, Modal, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Checkbox, Descriptions, Input, Modal, Space, Typography } from 'antd';
 import { ClockCircleOutlined, ExperimentOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { CheckCode, ComposeCheckReport } from '../../../src-shared/api/compose-schemas';
 import { useDateTimeFormat, useNumberFormat } from '../../components/format';
 import { acknowledgedCodes, confirmState, groupIssues, leftOutCount } from './check-state';
 import { IssueList } from './IssueList';
+import { AccountCell, CostCell } from './SummaryCells';
 
 const OWN_NUMBER_KEY = 'smsdesk.compose.ownNumber';
 
@@ -39,7 +40,6 @@ interface Props {
 export function CheckDialog({ report, account, testMode, timeZone, testNumber, sending, rechecking, onConfirm, onSendAtInstead, onSendTest, onClose }: Props) {
   const { t } = useTranslation();
   const fmt = useNumberFormat();
-  const unitText = (unit: string | null) => (unit ? t(`settings.accounts.units.${unit}`, { defaultValue: unit }) : '');
   const formatTime = useDateTimeFormat(timeZone);
   const [leaveOut, setLeaveOut] = useState(false);
   const [acknowledged, setAcknowledged] = useState<Set<CheckCode>>(new Set());
@@ -151,30 +151,12 @@ export function CheckDialog({ report, account, testMode, timeZone, testNumber, s
             {
               key: 'cost',
               label: t('composeUi.check.cost'),
-              children: (
-                <span data-testid="check-cost">
-                  {totals.cost === null ? t('composeUi.check.noPrice') : `${fmt(totals.cost)} ${unitText(totals.balanceUnit)}`}
-                  {totals.balance !== null && (
-                    <Typography.Text type={totals.cost !== null && totals.cost > totals.balance ? 'danger' : 'secondary'} className="check-balance">
-                      {t('composeUi.check.balance', { n: fmt(totals.balance), unit: unitText(totals.balanceUnit) })}
-                    </Typography.Text>
-                  )}
-                </span>
-              ),
+              children: <CostCell totals={totals} testId="check-cost" />,
             },
             {
               key: 'account',
               label: t('compose.summary.account'),
-              children: (
-                <span>
-                  {account}
-                  {testMode && (
-                    <Tag color="gold" className="summary-encoding">
-                      {t('common.testMode')}
-                    </Tag>
-                  )}
-                </span>
-              ),
+              children: <AccountCell account={account} testMode={testMode} />,
             },
             { key: 'when', label: t('compose.summary.when'), children: report.at ? formatTime(report.at, 'minute') : t('compose.summary.now') },
           ]}

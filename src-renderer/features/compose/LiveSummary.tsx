@@ -1,11 +1,12 @@
 // The side panel's numbers: recipients, segments per message (a range once placeholders make the
 // texts differ), the total and its cost, the account and the time. Before the first check answers,
 // the count of the text as typed stands in.
-import { Descriptions, Tag, Typography } from 'antd';
+import { Descriptions, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ComposeCheckReport } from '../../../src-shared/api/compose-schemas';
 import { useNumberFormat } from '../../components/format';
 import type { CounterView } from './counter';
+import { AccountCell, CostCell } from './SummaryCells';
 
 interface Props {
   view: CounterView;
@@ -20,7 +21,6 @@ interface Props {
 export function LiveSummary({ view, typed, report, account, testMode, when }: Props) {
   const { t } = useTranslation();
   const fmt = useNumberFormat();
-  const unitText = (unit: string | null) => (unit ? t(`settings.accounts.units.${unit}`, { defaultValue: unit }) : '');
   const totals = report?.totals;
   const recipients = report ? report.sendable : typed;
   const each = totals && totals.minSegments !== totals.maxSegments
@@ -51,31 +51,13 @@ export function LiveSummary({ view, typed, report, account, testMode, when }: Pr
           ? [{
               key: 'cost',
               label: t('composeUi.check.cost'),
-              children: (
-                <span data-testid="summary-cost">
-                  {fmt(totals.cost)} {unitText(totals.balanceUnit)}
-                  {totals.balance !== null && (
-                    <Typography.Text type={totals.cost > totals.balance ? 'danger' : 'secondary'} className="check-balance">
-                      {t('composeUi.check.balance', { n: fmt(totals.balance), unit: unitText(totals.balanceUnit) })}
-                    </Typography.Text>
-                  )}
-                </span>
-              ),
+              children: <CostCell totals={totals} testId="summary-cost" />,
             }]
           : []),
         {
           key: 'account',
           label: t('compose.summary.account'),
-          children: (
-            <span>
-              {account}
-              {testMode && (
-                <Tag color="gold" className="summary-encoding">
-                  {t('common.testMode')}
-                </Tag>
-              )}
-            </span>
-          ),
+          children: <AccountCell account={account} testMode={testMode} />,
         },
         { key: 'when', label: t('compose.summary.when'), children: when ?? t('compose.summary.now') },
       ]}

@@ -2,7 +2,7 @@
 // and, for an unknown one, a warning about a possible duplicate), cancel one that has not gone out, mark an `unknown` one failed, copy the text,
 // open the recipient's contact.
 import { useState } from 'react';
-import { Alert, App, Button, Popconfirm, Space } from 'antd';
+import { Alert, App, Button, Space } from 'antd';
 import { CopyOutlined, RedoOutlined, StopOutlined, UserOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +11,7 @@ import type { MessageView } from '../../../src-shared/api/schemas';
 import { useApi } from '../../app/providers/api';
 import { queryKeys } from '../../app/queries';
 import { errorText } from '../../components/error-text';
+import { CancelConfirm } from './CancelConfirm';
 import { cancellable } from './columns';
 import { ResendDialog } from './ResendDialog';
 
@@ -88,12 +89,7 @@ export function MessageActions({ message: m, timeZone, region, onPopupChange }: 
       )}
       <Space wrap className="message-actions-buttons">
         {cancellable.includes(m.status) && (
-          <Popconfirm
-            title={t('log.cancel.title')}
-            description={t('log.cancel.body')}
-            okText={t('log.cancel.ok')}
-            cancelText={t('log.cancel.keep')}
-            okButtonProps={{ danger: true }}
+          <CancelConfirm
             onConfirm={() => {
               onPopupChange(false);
               cancel.mutate();
@@ -103,7 +99,7 @@ export function MessageActions({ message: m, timeZone, region, onPopupChange }: 
             <Button danger icon={<StopOutlined />} loading={cancel.isPending} data-testid="drawer-cancel">
               {t('log.cancel.action')}
             </Button>
-          </Popconfirm>
+          </CancelConfirm>
         )}
         <Button icon={<CopyOutlined />} onClick={() => void copy()} data-testid="copy-text">
           {t('logRoom.actions.copy')}

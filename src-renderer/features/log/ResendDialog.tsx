@@ -13,7 +13,6 @@ import { useApi } from '../../app/providers/api';
 import { errorText } from '../../components/error-text';
 import { useNumberFormat } from '../../components/format';
 import { IssueList } from '../compose/IssueList';
-import { useIssueText } from '../compose/issue-text';
 import '../compose/compose-ui.css';
 import { resendPlan } from './resend-plan';
 
@@ -30,7 +29,6 @@ export function ResendDialog({ messages, timeZone, region, onConfirm, onClose }:
   const { t } = useTranslation();
   const api = useApi();
   const fmt = useNumberFormat();
-  const issueText = useIssueText(timeZone);
   const [acknowledged, setAcknowledged] = useState<Set<CheckCode>>(new Set());
   const [sending, setSending] = useState(false);
   const checks = useQueries({
@@ -140,18 +138,15 @@ export function ResendDialog({ messages, timeZone, region, onConfirm, onClose }:
             data-testid="check-warnings"
             title={t('composeUi.check.warningsTitle')}
             description={
-              <ul className="check-issues">
-                {plan.warnings.map((w) => (
-                  <li key={w.code} className="check-issue" data-testid={`check-issue-${w.code}`}>
-                    <div className="check-issue-head">
-                      <span className="check-issue-title">{issueText(w.code, { count: w.count, ...w.params })}</span>
-                      <Checkbox className="check-issue-action" checked={acknowledged.has(w.code)} onChange={(e) => ack(w.code, e.target.checked)} data-testid={`check-ack-${w.code}`}>
-                        {t('composeUi.check.understood')}
-                      </Checkbox>
-                    </div>
-                  </li>
-                ))}
-              </ul>
+              <IssueList
+                issues={plan.warnings}
+                timeZone={timeZone}
+                action={(w) => (
+                  <Checkbox className="check-issue-action" checked={acknowledged.has(w.code)} onChange={(e) => ack(w.code, e.target.checked)} data-testid={`check-ack-${w.code}`}>
+                    {t('composeUi.check.understood')}
+                  </Checkbox>
+                )}
+              />
             }
           />
         )}

@@ -1,5 +1,5 @@
 // The log's columns. Widths are fixed because the table is virtualized (rows are measured, columns not).
-import { Button, Popconfirm, Tag, Tooltip, Typography } from 'antd';
+import { Button, Tag, Tooltip, Typography } from 'antd';
 import { ClockCircleOutlined } from '@ant-design/icons';
 import type { TableColumnsType } from 'antd';
 import type { TFunction } from 'i18next';
@@ -8,6 +8,7 @@ import { formatPhoneForShop } from '../../../src-shared/format/phone';
 import type { DateStyle } from '../../../src-shared/format/datetime';
 import { StatusTag } from '../../components/StatusTag';
 import { translateKey } from '../../components/error-text';
+import { CancelConfirm } from './CancelConfirm';
 
 /** Rows the operator may still stop (DESIGN.md §5: before the provider has them). */
 export const cancellable: readonly MessageStatus[] = ['draft', 'scheduled', 'queued'];
@@ -126,18 +127,11 @@ export function logColumns({ t, formatTime, region, width, onCancel }: ColumnDep
       render: (_, row) =>
         cancellable.includes(row.status) ? (
           <span onClick={(e) => e.stopPropagation()}>
-            <Popconfirm
-              title={t('log.cancel.title')}
-              description={t('log.cancel.body')}
-              okText={t('log.cancel.ok')}
-              cancelText={t('log.cancel.keep')}
-              okButtonProps={{ danger: true }}
-              onConfirm={() => onCancel(row)}
-            >
+            <CancelConfirm onConfirm={() => onCancel(row)}>
               <Button size="small" danger type="text">
                 {t('log.cancel.action')}
               </Button>
-            </Popconfirm>
+            </CancelConfirm>
           </span>
         ) : null,
     },
