@@ -13,10 +13,13 @@ export interface Migration {
   tag: string;
   hash: string;
   statements: string[];
+  /** The file edits sqlite_schema's text itself (its first line says so): see editSchemaText. */
+  editsSchemaText: boolean;
 }
 
 const JOURNAL = path.join('meta', '_journal.json');
 const BREAKPOINT = '--> statement-breakpoint';
+const EDITS_SCHEMA_TEXT = '-- smsdesk: edits schema text';
 
 /** Reads the journal and the SQL files. The journal must be ordered 0, 1, 2 … with no gaps. */
 export function loadMigrations(dir: string): Migration[] {
@@ -29,6 +32,7 @@ export function loadMigrations(dir: string): Migration[] {
       tag: entry.tag,
       hash: createHash('sha256').update(sql).digest('hex'),
       statements: sql.split(BREAKPOINT).map((s) => s.trim()).filter(Boolean),
+      editsSchemaText: sql.startsWith(EDITS_SCHEMA_TEXT),
     };
   });
 }
@@ -94,7 +98,8 @@ export function migrate(db: Db, migrations: Migration[], options: MigrateOptions
       const pending = check(readApplied());
       const record = db.prepare('insert into __smsdesk_migrations (idx, tag, hash, applied_at) values (?, ?, ?, ?)');
       for (const m of pending) {
-        for (const statement of m.statements) db.exec(statement);
+        if (m.editsSchemaText) editSchemaText(db, m.statements);
+        else for (const statement of m.statements) db.exec(statement);
         record.run(m.idx, m.tag, m.hash, options.now);
       }
       const violations = db.pragma('foreign_key_check') as unknown[];
@@ -110,4 +115,25 @@ export function migrate(db: Db, migrations: Migration[], options: MigrateOptions
   } finally {
     db.pragma('foreign_keys = ON');
   }
+}
+
+/**
+ * A change SQLite cannot make with ALTER TABLE but that leaves every stored row valid (an equivalent
+ * CHECK, for one) is made by editing the table's CREATE text in sqlite_schema, as SQLite documents
+ * (lang_altertable.html §7): writable_schema on (better-sqlite3's defensive mode off meanwhile), the
+ * edit, schema_version + 1 so that every other connection re-reads the schema, then the schema is read
+ * again here: a text SQLite cannot parse fails inside the transaction and is rolled back with it.
+ */
+function editSchemaText(db: Db, statements: string[]): void {
+  const version = db.pragma('schema_version', { simple: true }) as number;
+  db.unsafeMode(true);
+  try {
+    db.pragma('writable_schema = ON');
+    for (const statement of statements) db.exec(statement);
+    db.pragma(`schema_version = ${version + 1}`);
+  } finally {
+    db.pragma('writable_schema = RESET');
+    db.unsafeMode(false);
+  }
+  db.prepare('select count(*) from sqlite_schema').get();
 }

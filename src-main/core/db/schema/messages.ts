@@ -1,6 +1,15 @@
-import { sql } from 'drizzle-orm';
-import { sqliteTable, integer, text, index, uniqueIndex, check } from 'drizzle-orm/sqlite-core';
+import { sql, type SQL } from 'drizzle-orm';
+import { sqliteTable, integer, text, index, uniqueIndex, check, type SQLiteColumn } from 'drizzle-orm/sqlite-core';
+import { messageStatuses, origins } from '../../../../src-shared/api/schemas';
 import { accounts } from './accounts';
+
+/** `column = 'a' or column = 'b' …`: the values are our own constants, never user input. */
+function oneOf(column: SQLiteColumn, values: readonly string[]): SQL {
+  return sql.join(
+    values.map((v) => sql`${column} = ${sql.raw(`'${v.replace(/'/g, "''")}'`)}`),
+    sql.raw(' or '),
+  );
+}
 
 /**
  * The outbox and the send log in one table (DESIGN.md §5). Times are UTC epoch milliseconds; a time a
@@ -66,11 +75,11 @@ export const messages = sqliteTable(
     index('messages_resend_of_idx').on(t.resendOf).where(sql`${t.resendOf} is not null`),
     // The pre-send check's "same template within X days" (issue 5); partial: most messages have none.
     index('messages_template_idx').on(t.templateId, t.createdAt).where(sql`${t.templateId} is not null`),
-    check(
-      'messages_status_check',
-      sql`${t.status} in ('draft','scheduled','queued','sending','sent','delivered','failed','expired','unknown','cancelled','blocked','missed')`,
-    ),
-    check('messages_origin_check', sql`${t.origin} in ('composer','cli','rule','api','catch-up')`),
+    // Written as `=` … `or` rather than `in (…)`: SQLite builds a temporary b-tree for an IN list
+    // every time a CHECK is evaluated (every insert, every update, every row of an integrity check:
+    // 1.3 s of a 1M-message check, about a quarter of it).
+    check('messages_status_check', oneOf(t.status, messageStatuses)),
+    check('messages_origin_check', oneOf(t.origin, origins)),
   ],
 );
 
