@@ -1,14 +1,17 @@
-// Backup: SQLite's online backup API copies a consistent snapshot while the app keeps working; the
-// snapshot gets a full check, then goes into the container under a temporary name, is verified from
-// disk, and only then renamed to its final name. So a file with a backup's name is always whole.
+// Backup: SQLite's online backup API copies a consistent snapshot, while the app keeps working,
+// straight into the backup file under a temporary name (the database is the first part of the
+// container, container.ts). The snapshot gets a full check; meanwhile the file is sealed (hashed, the
+// manifest appended) and read back to verify it. Only when both have succeeded is it renamed to its
+// final name. So a file with a backup's name is always whole.
 // The secret key (secret.key) is never in it: on another PC the accounts show "password needed".
 import fs from 'node:fs';
 import path from 'node:path';
 import { ApiError } from '../../../src-shared/api/errors';
 import { openRaw, type Db } from '../db/client';
 import { checkFile, type CheckReport } from './check';
+import { startIdleMeter } from './idle-cores';
 import { splitCheckFile } from './split-check';
-import { verifyContainer, writeContainer } from './container';
+import { sealContainer, verifySealed } from './container';
 import { fsyncDir, removeDatabaseFiles } from './fsync';
 import { backupFileName } from './locations';
 import { countRows, MANIFEST_FORMAT, type BackupKind, type BackupManifest } from './manifest';
@@ -52,16 +55,17 @@ export async function createBackup(db: Db, options: BackupOptions): Promise<Back
   }
   if (fs.existsSync(final)) throw new ApiError('conflict', 'data.errors.exists', { file: final });
   const base = path.basename(final);
-  const snapshot = path.join(dir, `.${base}.snapshot`);
   const partial = path.join(dir, `.${base}.partial`);
   const checkCopy = path.join(dir, `.${base}.check`);
-  removeDatabaseFiles(snapshot);
+  removeDatabaseFiles(partial);
   removeDatabaseFiles(checkCopy);
-  fs.rmSync(partial, { force: true });
   let checked: Promise<CheckReport> | null = null;
+  let copied: () => void = () => {};
+  const copyMade = new Promise<void>((resolve) => (copied = resolve));
   try {
     progress('snapshot', 0);
-    await db.backup(snapshot, {
+    const meter = startIdleMeter();
+    await db.backup(partial, {
       progress: ({ totalPages, remainingPages }) => {
         progress('snapshot', totalPages ? (totalPages - remainingPages) / totalPages : 1);
         return PAGES_PER_STEP;
@@ -69,7 +73,7 @@ export async function createBackup(db: Db, options: BackupOptions): Promise<Back
     });
 
     // The copy is ours: make it a plain rollback-journal file (no -wal beside it) without process state.
-    const snap = openRaw(snapshot);
+    const snap = openRaw(partial);
     let applicationId: number;
     let schemaVersion: number;
     let rowCounts: Record<string, number>;
@@ -80,20 +84,22 @@ export async function createBackup(db: Db, options: BackupOptions): Promise<Back
       applicationId = snap.pragma('application_id', { simple: true }) as number;
       schemaVersion = snap.pragma('user_version', { simple: true }) as number;
 
-      // The file is final now. The full check (two worker threads, split-check.ts) and writing +
-      // verifying the container (asynchronous I/O here) run side by side; the file is renamed to its
-      // final name only when both have succeeded. The rows are counted (for the manifest) meanwhile.
+      // The database is final now. The full check (two worker threads, split-check.ts) and sealing +
+      // verifying the file (asynchronous I/O here) run side by side: the check only reads the file
+      // (its threads' edits of the schema stay in their memory), and SQLite ignores bytes after the
+      // size its header gives, so the appended manifest does not disturb it. The rows are counted (for
+      // the manifest) meanwhile.
       progress('checking', 0);
       checked =
         (options.check ?? 'full') === 'full'
-          ? splitCheckFile(snapshot, { copy: checkCopy, nativeBinding: options.nativeBinding })
-          : checkFile(snapshot, 'quick', options.nativeBinding);
+          ? splitCheckFile(partial, { copy: checkCopy, nativeBinding: options.nativeBinding, idleCores: meter.idleCores(), onCopied: () => copied() })
+          : checkFile(partial, 'quick', options.nativeBinding).finally(() => copied());
       checked.catch(() => {});
       rowCounts = countRows(snap);
     } finally {
       snap.close();
     }
-    const dbBytes = fs.statSync(snapshot).size;
+    const dbBytes = fs.statSync(partial).size;
     const manifestOf = (dbSha256: string): BackupManifest => ({
       format: MANIFEST_FORMAT,
       applicationId,
@@ -105,8 +111,13 @@ export async function createBackup(db: Db, options: BackupOptions): Promise<Back
       dbSha256,
       dbBytes,
     });
-    await writeContainer(snapshot, manifestOf, partial, (done, total) => progress('writing', done / total));
-    const { manifest, size } = await verifyContainer(partial, { onProgress: (done, total) => progress('verifying', done / total) });
+    // Sealing reads the whole file: it waits until the check's copy of it is made.
+    await Promise.race([copyMade, checked.then(() => {}, () => {})]);
+    const sealed = await sealContainer(partial, manifestOf, (done, total) => progress('writing', done / total));
+    progress('verifying', 0);
+    const { manifest, size } = verifySealed(partial, sealed.dbSha256);
+    const verified = fs.statSync(partial);
+    progress('verifying', 1);
     progress('checking', 0.5);
     const report = await checked;
     if ((options.check ?? 'full') === 'full') options.onChecked?.(report.ok);
@@ -114,17 +125,19 @@ export async function createBackup(db: Db, options: BackupOptions): Promise<Back
       const first = report.problems[0] ?? `${report.foreignKeyViolations[0]?.table} → ${report.foreignKeyViolations[0]?.parent}`;
       throw new ApiError('conflict', 'data.errors.checkFailed', { problem: first.slice(0, 200) });
     }
+    // Nothing may have written the file since it was verified (the check's threads never do).
+    const now = fs.statSync(partial);
+    if (now.size !== verified.size || now.mtimeMs !== verified.mtimeMs) throw new Error('the backup file changed while it was being checked');
     fs.renameSync(partial, final);
     fsyncDir(dir);
     return { file: final, size, manifest };
   } finally {
-    // The check's threads read the snapshot: they end before it goes (Windows cannot remove an open file).
+    // The check's threads read the file: they end before it goes (Windows cannot remove an open file).
     if (checked) await checked.then(
       () => {},
       () => {},
     );
-    removeDatabaseFiles(snapshot);
+    removeDatabaseFiles(partial);
     removeDatabaseFiles(checkCopy);
-    fs.rmSync(partial, { force: true });
   }
 }

@@ -1,97 +1,97 @@
 // The backup file: one self-contained file that carries its manifest and proves its own integrity.
 //
-//   "SMSDESK-BACKUP01"  16-byte magic
-//   database bytes      (dbLength bytes: a plain SQLite file)
+// Format 2 (written now):
+//   database bytes      (dbLength bytes from offset 0: a plain SQLite file, in rollback-journal mode)
 //   manifest            (manifestLength bytes of UTF-8 JSON: app id, schema version, time, counts, dbSha256)
 //   dbLength            u64 big-endian
 //   manifestLength      u32 big-endian
-//   "SMSDESK-END"       11-byte end marker
-//   SHA-256             32 bytes: SHA-256(magic ‖ SHA-256(database bytes) ‖ manifest ‖ footer)
+//   "SMSDESK-BACKUP02"  16-byte marker
+//   SHA-256             32 bytes: SHA-256(marker ‖ SHA-256(database bytes) ‖ manifest ‖ footer)
+// The database comes first so that SQLite's online backup writes it straight into the backup file and
+// nothing copies those bytes a second time (SQLite reads a file's size from its header and ignores
+// what follows). The file is then "sealed" in place: hashed once, the manifest and footer appended.
 //
-// The manifest goes after the database so a backup is written in one streaming pass. The database
-// bytes are hashed once (the manifest's dbSha256); the trailing SHA-256 binds that digest to the magic,
-// the manifest and the lengths. So a flipped byte anywhere, a truncation or an appended tail is
-// detected (the lengths must also add up to the file's size exactly), with one hashing pass.
-// Reading and writing are asynchronous in chunks, so the app keeps answering during a backup.
+// Format 1 (read only, backups of earlier versions): "SMSDESK-BACKUP01" first, then the database,
+// the manifest, the lengths, "SMSDESK-END" and the same kind of trailing SHA-256.
+//
+// The trailing SHA-256 binds the database's digest to the marker, the manifest and the lengths. So a
+// flipped byte anywhere, a truncation or an appended tail is detected (the lengths must add up to the
+// file's size exactly), with one hashing pass. Reading and writing are asynchronous in chunks, so the
+// app keeps answering during a backup.
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import { ApiError } from '../../../src-shared/api/errors';
+import { APPLICATION_ID } from '../db/client';
 import { parseManifest, type BackupManifest } from './manifest';
 
-export const MAGIC = Buffer.from('SMSDESK-BACKUP01', 'ascii');
-const END = Buffer.from('SMSDESK-END', 'ascii');
-const FOOTER_LENGTH = 8 + 4 + END.length;
+const MARKER = Buffer.from('SMSDESK-BACKUP02', 'ascii');
+const FOOTER_LENGTH = 8 + 4 + MARKER.length;
+const V1_MAGIC = Buffer.from('SMSDESK-BACKUP01', 'ascii');
+const V1_END = Buffer.from('SMSDESK-END', 'ascii');
+const V1_FOOTER_LENGTH = 8 + 4 + V1_END.length;
+const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
 const DIGEST_LENGTH = 32;
 const CHUNK = 4 * 1024 * 1024;
-const FLUSH_EVERY = 64 * 1024 * 1024;
 /** Far beyond any real manifest: a bigger number is damage, not data. */
 const MAX_MANIFEST = 1024 * 1024;
 
 export type ProgressFn = (done: number, total: number) => void;
 
-function trailer(dbDigest: Buffer, manifest: Buffer, footer: Buffer): Buffer {
-  return createHash('sha256').update(MAGIC).update(dbDigest).update(manifest).update(footer).digest();
+const refuse = (key: string, params?: Record<string, string | number>) => new ApiError('validation', `data.errors.${key}`, params);
+
+function trailer(marker: Buffer, dbDigest: Buffer, manifest: Buffer, footer: Buffer): Buffer {
+  return createHash('sha256').update(marker).update(dbDigest).update(manifest).update(footer).digest();
 }
 
 function footerFor(dbLength: number, manifestLength: number): Buffer {
   const footer = Buffer.alloc(FOOTER_LENGTH);
   footer.writeBigUInt64BE(BigInt(dbLength), 0);
   footer.writeUInt32BE(manifestLength, 8);
-  END.copy(footer, 12);
+  MARKER.copy(footer, 12);
   return footer;
 }
 
-async function writeAll(handle: fsp.FileHandle, bytes: Buffer): Promise<void> {
+async function writeAll(handle: fsp.FileHandle, bytes: Buffer, position: number): Promise<void> {
   let offset = 0;
-  while (offset < bytes.length) offset += (await handle.write(bytes, offset, bytes.length - offset)).bytesWritten;
+  while (offset < bytes.length) offset += (await handle.write(bytes, offset, bytes.length - offset, position + offset)).bytesWritten;
 }
 
-/** Writes the container to `out` (created, never overwritten) from a SQLite file; fsyncs before returning. */
-export async function writeContainer(dbFile: string, manifestOf: (dbSha256: string) => BackupManifest, out: string, onProgress?: ProgressFn): Promise<void> {
-  const input = await fsp.open(dbFile, 'r');
-  let output: fsp.FileHandle | null = null;
+/** SHA-256 of `length` bytes of a file from `offset`, read in chunks; optionally copied to `out` on the way. */
+async function hashRange(input: fsp.FileHandle, offset: number, length: number, onProgress?: ProgressFn, out?: fsp.FileHandle): Promise<Buffer> {
+  const hash = createHash('sha256');
+  const buffer = Buffer.allocUnsafe(CHUNK);
+  let done = 0;
+  while (done < length) {
+    const { bytesRead } = await input.read(buffer, 0, Math.min(CHUNK, length - done), offset + done);
+    if (bytesRead === 0) throw refuse('damaged');
+    const slice = buffer.subarray(0, bytesRead);
+    hash.update(slice);
+    if (out) await writeAll(out, slice, done);
+    done += bytesRead;
+    onProgress?.(done, length);
+  }
+  return hash.digest();
+}
+
+/**
+ * Seals a finished SQLite file (no one writes it any more) into a backup in place: hashes it, appends
+ * the manifest, the footer and the trailing digest, and fsyncs. Returns the database's digest, read
+ * from the file itself, for verifySealed.
+ */
+export async function sealContainer(file: string, manifestOf: (dbSha256: string) => BackupManifest, onProgress?: ProgressFn): Promise<{ dbSha256: string }> {
+  const handle = await fsp.open(file, 'r+');
   try {
-    output = await fsp.open(out, 'wx', 0o600);
-    const total = (await input.stat()).size;
-    const ofDb = createHash('sha256');
-    await writeAll(output, MAGIC);
-    const buffer = Buffer.allocUnsafe(CHUNK);
-    let done = 0;
-    // The disk writes what is written so far while the rest is read, hashed and written (one flush
-    // at a time, on libuv's thread pool): the final fsync then has little left to do.
-    const handle = output;
-    let flushing: Promise<void> | null = null;
-    let flushFailure: unknown = null;
-    let unflushed = 0;
-    for (;;) {
-      const { bytesRead } = await input.read(buffer, 0, CHUNK, done);
-      if (bytesRead === 0) break;
-      const slice = buffer.subarray(0, bytesRead);
-      ofDb.update(slice);
-      await writeAll(output, slice);
-      done += bytesRead;
-      unflushed += bytesRead;
-      if (unflushed >= FLUSH_EVERY && !flushing) {
-        unflushed = 0;
-        flushing = handle.datasync().then(
-          () => void (flushing = null),
-          (err: unknown) => void ((flushFailure = err), (flushing = null)),
-        );
-      }
-      onProgress?.(done, total);
-    }
-    await flushing;
-    if (flushFailure) throw flushFailure;
-    if (done !== total) throw new Error('the database copy changed while it was being written');
-    const dbDigest = ofDb.digest();
+    const dbLength = (await handle.stat()).size;
+    const dbDigest = await hashRange(handle, 0, dbLength, onProgress);
+    if ((await handle.stat()).size !== dbLength) throw new Error('the database copy changed while it was being sealed');
     const manifest = Buffer.from(JSON.stringify(manifestOf(dbDigest.toString('hex'))), 'utf8');
-    const footer = footerFor(done, manifest.length);
-    await writeAll(output, Buffer.concat([manifest, footer, trailer(dbDigest, manifest, footer)]));
-    await output.sync();
+    const footer = footerFor(dbLength, manifest.length);
+    await writeAll(handle, Buffer.concat([manifest, footer, trailer(MARKER, dbDigest, manifest, footer)]), dbLength);
+    await handle.sync();
+    return { dbSha256: dbDigest.toString('hex') };
   } finally {
-    await input.close();
-    await output?.close();
+    await handle.close();
   }
 }
 
@@ -101,8 +101,6 @@ export interface ContainerLayout {
   dbLength: number;
   manifest: BackupManifest;
 }
-
-const refuse = (key: string, params?: Record<string, string | number>) => new ApiError('validation', `data.errors.${key}`, params);
 
 function readAt(fd: number, length: number, position: number): Buffer {
   const b = Buffer.alloc(length);
@@ -116,9 +114,19 @@ function readAt(fd: number, length: number, position: number): Buffer {
 }
 
 interface RawLayout extends ContainerLayout {
+  marker: Buffer;
   manifestBytes: Buffer;
   footer: Buffer;
   digest: Buffer;
+}
+
+/**
+ * A file that is no backup of ours is "not a backup"; one that starts like ours but does not add up
+ * is "damaged". A format-2 backup cut short starts like a SQLite file of ours in rollback-journal mode
+ * (bytes 18–19 = 1); the live database, always in WAL mode, is no backup.
+ */
+function startsLikeOurBackup(head: Buffer): boolean {
+  return head.length >= 100 && head.subarray(0, 16).equals(SQLITE_HEADER) && head.readUInt32BE(68) === APPLICATION_ID && head[18] === 1 && head[19] === 1;
 }
 
 function readRawLayout(file: string): RawLayout {
@@ -131,16 +139,21 @@ function readRawLayout(file: string): RawLayout {
   }
   try {
     const size = fs.fstatSync(fd).size;
-    if (size < MAGIC.length + FOOTER_LENGTH + DIGEST_LENGTH || !readAt(fd, MAGIC.length, 0).equals(MAGIC)) throw refuse('notBackup');
-    const footer = readAt(fd, FOOTER_LENGTH, size - DIGEST_LENGTH - FOOTER_LENGTH);
-    if (!footer.subarray(12).equals(END)) throw refuse('damaged');
+    const head = readAt(fd, 100, 0);
+    const v1 = head.subarray(0, V1_MAGIC.length).equals(V1_MAGIC);
+    const footerLength = v1 ? V1_FOOTER_LENGTH : FOOTER_LENGTH;
+    const dbOffset = v1 ? V1_MAGIC.length : 0;
+    const footer = size >= dbOffset + footerLength + DIGEST_LENGTH ? readAt(fd, footerLength, size - DIGEST_LENGTH - footerLength) : Buffer.alloc(0);
+    const marked = footer.length === footerLength && footer.subarray(12).equals(v1 ? V1_END : MARKER);
+    if (!marked) throw refuse(v1 || startsLikeOurBackup(head) ? 'damaged' : 'notBackup');
     const dbLength = Number(footer.readBigUInt64BE(0));
     const manifestLength = footer.readUInt32BE(8);
-    if (manifestLength > MAX_MANIFEST || MAGIC.length + dbLength + manifestLength + FOOTER_LENGTH + DIGEST_LENGTH !== size) throw refuse('damaged');
-    const manifestBytes = readAt(fd, manifestLength, MAGIC.length + dbLength);
+    if (manifestLength > MAX_MANIFEST || dbOffset + dbLength + manifestLength + footerLength + DIGEST_LENGTH !== size) throw refuse('damaged');
+    if (!v1 && !head.subarray(0, 16).equals(SQLITE_HEADER)) throw refuse('damaged');
+    const manifestBytes = readAt(fd, manifestLength, dbOffset + dbLength);
     const manifest = parseManifest(manifestBytes.toString('utf8'));
     if (!manifest || manifest.dbBytes !== dbLength) throw refuse('damaged');
-    return { size, dbOffset: MAGIC.length, dbLength, manifest, manifestBytes, footer, digest: readAt(fd, DIGEST_LENGTH, size - DIGEST_LENGTH) };
+    return { size, dbOffset, dbLength, manifest, marker: v1 ? V1_MAGIC : MARKER, manifestBytes, footer, digest: readAt(fd, DIGEST_LENGTH, size - DIGEST_LENGTH) };
   } finally {
     fs.closeSync(fd);
   }
@@ -153,30 +166,32 @@ export function readLayout(file: string): ContainerLayout {
 }
 
 /**
+ * A file just sealed, read back: its layout, lengths and manifest as a restore reads them, the
+ * manifest naming the digest that sealing computed from the file's own bytes, and the trailing
+ * SHA-256 over them. The database bytes are not hashed a second time: in this format nothing copied
+ * them (SQLite wrote them; sealing hashed them from the file), so a second pass over the same bytes
+ * could only find a change made since, which the backup rules out by the file's size and time.
+ */
+export function verifySealed(file: string, dbSha256: string): ContainerLayout {
+  const raw = readRawLayout(file);
+  if (raw.manifest.dbSha256 !== dbSha256) throw refuse('checksum');
+  if (!trailer(raw.marker, Buffer.from(dbSha256, 'hex'), raw.manifestBytes, raw.footer).equals(raw.digest)) throw refuse('checksum');
+  return { size: raw.size, dbOffset: raw.dbOffset, dbLength: raw.dbLength, manifest: raw.manifest };
+}
+
+/**
  * The full check: SHA-256 of the database bytes against the manifest, and the trailing SHA-256 over
  * magic, that digest, manifest and footer. Optionally copies the database bytes out to `extractTo`
  * in the same pass.
  */
 export async function verifyContainer(file: string, options: { extractTo?: string; onProgress?: ProgressFn } = {}): Promise<ContainerLayout> {
   const raw = readRawLayout(file);
-  const ofDb = createHash('sha256');
   const input = await fsp.open(file, 'r');
   let out: fsp.FileHandle | null = null;
   try {
     if (options.extractTo) out = await fsp.open(options.extractTo, 'wx', 0o600);
-    const buffer = Buffer.allocUnsafe(CHUNK);
-    let done = 0;
-    while (done < raw.dbLength) {
-      const { bytesRead } = await input.read(buffer, 0, Math.min(CHUNK, raw.dbLength - done), raw.dbOffset + done);
-      if (bytesRead === 0) throw refuse('damaged');
-      const slice = buffer.subarray(0, bytesRead);
-      ofDb.update(slice);
-      if (out) await writeAll(out, slice);
-      done += bytesRead;
-      options.onProgress?.(done, raw.dbLength);
-    }
-    const dbDigest = ofDb.digest();
-    if (!trailer(dbDigest, raw.manifestBytes, raw.footer).equals(raw.digest)) throw refuse('checksum');
+    const dbDigest = await hashRange(input, raw.dbOffset, raw.dbLength, options.onProgress, out ?? undefined);
+    if (!trailer(raw.marker, dbDigest, raw.manifestBytes, raw.footer).equals(raw.digest)) throw refuse('checksum');
     if (dbDigest.toString('hex') !== raw.manifest.dbSha256) throw refuse('checksum');
     if (out) await out.sync();
     return { size: raw.size, dbOffset: raw.dbOffset, dbLength: raw.dbLength, manifest: raw.manifest };

@@ -58,7 +58,7 @@ try {
     results.push(stmt.reader ? stmt.all() : (stmt.run(), []));
   };
   for (const sql of workerData.before) run(sql);
-  if (workerData.setAside.length > 0) {
+  if (workerData.setAside.length > 0 || workerData.leaveOut.length > 0) {
     if (String(db.pragma('journal_mode = MEMORY', { simple: true })).toLowerCase() !== 'memory') throw new Error('indexes can only be set aside in a rollback-journal file');
     db.pragma('cache_spill = OFF');
     db.unsafeMode(true);
@@ -70,6 +70,10 @@ try {
       const row = get.get(name);
       if (!row || typeof row.sql !== 'string') throw new Error('no index ' + name);
       set.run(setAside(row.sql), name);
+    }
+    const drop = db.prepare("delete from sqlite_schema where type = 'index' and name = ? and sql is not null");
+    for (const name of workerData.leaveOut) {
+      if (drop.run(name).changes !== 1) throw new Error('no index ' + name);
     }
     db.pragma('writable_schema = RESET');
   }
@@ -104,6 +108,11 @@ export interface WorkerOptions {
   before?: string[];
   /** Indexes integrity_check walks but does not compare with their table (see the top of this file). */
   setAside?: string[];
+  /**
+   * Indexes left out of the schema altogether, in the same uncommitted edit: neither walked nor
+   * compared (for a check of one table whose other indexes another connection checks whole).
+   */
+  leaveOut?: string[];
 }
 
 /** Runs the statements in order on a fresh connection to `file`; resolves with each one's rows. */
@@ -120,6 +129,7 @@ export function runInWorker(file: string, statements: string[], options: string 
         mmapBytes: opts.mmapBytes ?? 0,
         before: opts.before ?? [],
         setAside: opts.setAside ?? [],
+        leaveOut: opts.leaveOut ?? [],
       },
     });
     type Answer = { ok: true; results: Record<string, unknown>[][] } | { ok: false; message: string; code?: string };

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { ApiError } from '../../../src-shared/api/errors';
 import { APPLICATION_ID, openRaw, type Db } from '../db/client';
 import { migrate, type Migration } from '../db/migrate';
+import { startIdleMeter } from './idle-cores';
 import { splitCheckFile } from './split-check';
 import { SqlWorkerError } from './sql-worker';
 import { readLayout, verifyContainer, type ProgressFn } from './container';
@@ -61,6 +62,7 @@ export async function validateBackup(file: string, options: ValidateOptions): Pr
   fs.mkdirSync(options.stagingDir, { recursive: true, mode: 0o700 });
   const staging = path.join(options.stagingDir, 'restore.db');
   removeDatabaseFiles(staging);
+  const meter = startIdleMeter();
   await verifyContainer(file, { extractTo: staging, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
 
   try {
@@ -73,7 +75,7 @@ export async function validateBackup(file: string, options: ValidateOptions): Pr
       db.close();
     }
 
-    const report = await splitCheckFile(staging, { copy: path.join(options.stagingDir, 'check-copy.db'), nativeBinding: options.nativeBinding });
+    const report = await splitCheckFile(staging, { copy: path.join(options.stagingDir, 'check-copy.db'), nativeBinding: options.nativeBinding, idleCores: meter.idleCores() });
     if (!report.ok) {
       throw refuse('integrity', { problem: (report.problems[0] ?? `${report.foreignKeyViolations[0]?.table} → ${report.foreignKeyViolations[0]?.parent}`).slice(0, 200) });
     }

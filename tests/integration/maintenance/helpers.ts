@@ -1,7 +1,11 @@
 // Shared set-up for the maintenance tests: a data dir with a real, migrated database and some rows,
 // and row-wise dumps to compare databases.
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { sealContainer } from '../../../src-main/core/maintenance/container';
+import type { BackupManifest } from '../../../src-main/core/maintenance/manifest';
 import { createCore, defaultMigrationsDir } from '../../../src-main/core';
 import { loadMigrations } from '../../../src-main/core/db/migrate';
 import { dbPath } from '../../helpers/db';
@@ -48,4 +52,30 @@ export async function goodBackup(dataDir: string, backupDir: string, count = 5):
   } finally {
     db.close();
   }
+}
+
+/** A backup file made from a SQLite file (copied, then sealed the way a backup is). */
+export async function containerFrom(dbFile: string, manifestOf: (dbSha256: string) => BackupManifest, out: string): Promise<string> {
+  fs.copyFileSync(dbFile, out, fs.constants.COPYFILE_EXCL);
+  await sealContainer(out, manifestOf);
+  return out;
+}
+
+/**
+ * A backup in format 1, as versions before format 2 wrote it ("SMSDESK-BACKUP01", database, manifest,
+ * lengths, "SMSDESK-END", SHA-256 over the magic, the database's digest, the manifest and the footer):
+ * written here byte by byte from that description, so that reading old backups stays tested.
+ */
+export function formatOneContainer(dbFile: string, manifestOf: (dbSha256: string) => BackupManifest, out: string): string {
+  const magic = Buffer.from('SMSDESK-BACKUP01', 'ascii');
+  const db = fs.readFileSync(dbFile);
+  const dbDigest = createHash('sha256').update(db).digest();
+  const manifest = Buffer.from(JSON.stringify(manifestOf(dbDigest.toString('hex'))), 'utf8');
+  const footer = Buffer.alloc(8 + 4 + 11);
+  footer.writeBigUInt64BE(BigInt(db.length), 0);
+  footer.writeUInt32BE(manifest.length, 8);
+  footer.write('SMSDESK-END', 12, 'ascii');
+  const digest = createHash('sha256').update(magic).update(dbDigest).update(manifest).update(footer).digest();
+  fs.writeFileSync(out, Buffer.concat([magic, db, manifest, footer, digest]), { flag: 'wx' });
+  return out;
 }

@@ -6,13 +6,13 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../../src-shared/api/errors';
-import { verifyContainer, writeContainer } from '../../../src-main/core/maintenance/container';
+import { verifyContainer } from '../../../src-main/core/maintenance/container';
 import { parseManifest, type BackupManifest } from '../../../src-main/core/maintenance/manifest';
 import { readLayout } from '../../../src-main/core/maintenance/container';
 import { restoreBackup } from '../../../src-main/core/maintenance/restore';
 import { dirDigest } from '../../helpers/db';
 import { tempDir } from '../../helpers/temp-dir';
-import { goodBackup, migrations, seededDataDir } from './helpers';
+import { containerFrom, goodBackup, liveDb, migrations, seededDataDir } from './helpers';
 
 /** A container around a copy of a good backup's database, changed by `edit`, with an honest checksum. */
 async function craft(good: string, out: string, edit: (db: Database.Database) => void, manifestPatch: Partial<BackupManifest> = {}): Promise<string> {
@@ -24,7 +24,7 @@ async function craft(good: string, out: string, edit: (db: Database.Database) =>
   const schemaVersion = db.pragma('user_version', { simple: true }) as number;
   db.close();
   const base = readLayout(good).manifest;
-  await writeContainer(work, (dbSha256) => ({ ...base, applicationId, schemaVersion, dbSha256, dbBytes: fs.statSync(work).size, ...manifestPatch }), out);
+  await containerFrom(work, (dbSha256) => ({ ...base, applicationId, schemaVersion, dbSha256, dbBytes: fs.statSync(work).size, ...manifestPatch }), out);
   fs.rmSync(work);
   return out;
 }
@@ -79,7 +79,8 @@ describe('restore refuses a hostile corpus and leaves the live data untouched', 
     const { dir, good } = await setup();
     const file = path.join(dir, 'flipped.smsbak');
     const bytes = Buffer.from(fs.readFileSync(good));
-    const at = 16 + Math.floor(readLayout(good).dbLength / 2);
+    const layout = readLayout(good);
+    const at = layout.dbOffset + Math.floor(layout.dbLength / 2);
     bytes[at] = bytes[at]! ^ 0x01;
     fs.writeFileSync(file, bytes);
     await expectRefused(file, 'data.errors.checksum');
@@ -90,13 +91,29 @@ describe('restore refuses a hostile corpus and leaves the live data untouched', 
     const file = path.join(dir, 'manifest.smsbak');
     const bytes = Buffer.from(fs.readFileSync(good));
     const layout = readLayout(good);
-    const manifestAt = 16 + layout.dbLength;
+    const manifestAt = layout.dbOffset + layout.dbLength;
     const text = bytes.subarray(manifestAt, manifestAt + 400).toString('latin1');
     const at = manifestAt + text.indexOf('"manual"') + 1; // manual → nanual: then the manifest does not parse
     bytes[at] = 'n'.charCodeAt(0);
-    expect(parseManifest(bytes.subarray(manifestAt, bytes.length - 32 - 23).toString())).toBeNull();
+    expect(parseManifest(bytes.subarray(manifestAt, bytes.length - 32 - 28).toString())).toBeNull();
     fs.writeFileSync(file, bytes);
     await expectRefused(file, 'data.errors.damaged');
+  });
+
+  it('a backup cut off right after its database part (still a SQLite file of ours)', async () => {
+    const { dir, good } = await setup();
+    const file = path.join(dir, 'cut.smsbak');
+    fs.writeFileSync(file, fs.readFileSync(good).subarray(0, readLayout(good).dbLength));
+    await expectRefused(file, 'data.errors.damaged');
+  });
+
+  it('the live database file itself, taken for a backup', async () => {
+    const { dir } = await setup();
+    const source = tempDir();
+    await seededDataDir(source, 1);
+    const file = path.join(dir, 'live.smsbak');
+    fs.copyFileSync(liveDb(source), file);
+    await expectRefused(file, 'data.errors.notBackup');
   });
 
   it('a foreign SQLite file, as it is', async () => {
@@ -160,7 +177,7 @@ describe('restore refuses a hostile corpus and leaves the live data untouched', 
     fs.writeFileSync(work, bytes);
     const base = readLayout(good).manifest;
     const file = path.join(dir, 'page.smsbak');
-    await writeContainer(work, (dbSha256) => ({ ...base, dbSha256, dbBytes: bytes.length }), file);
+    await containerFrom(work, (dbSha256) => ({ ...base, dbSha256, dbBytes: bytes.length }), file);
     const dataDir = tempDir();
     await seededDataDir(dataDir, 1);
     const before = dirDigest(dataDir);
