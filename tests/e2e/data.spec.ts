@@ -18,6 +18,7 @@ test('Back up now makes a verified backup that is listed with its date, size and
 
   await page.getByTestId('data-backup-now').click();
   await expect(page.getByText(/^備份完成：smsdesk-.*-manual\.smsbak$/)).toBeVisible();
+  await expect(page.getByTestId('data-progress-backup')).toContainText('完成');
   await expect(rows).toHaveCount(before + 1);
   const newest = rows.first();
   await expect(newest).toContainText('手動');

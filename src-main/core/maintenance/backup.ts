@@ -16,7 +16,7 @@ import { fsyncDir, removeDatabaseFiles } from './fsync';
 import { backupFileName } from './locations';
 import { countRows, MANIFEST_FORMAT, type BackupKind, type BackupManifest } from './manifest';
 
-export type BackupPhase = 'snapshot' | 'checking' | 'writing' | 'verifying';
+export type BackupPhase = 'snapshot' | 'checking' | 'writing' | 'verifying' | 'done';
 
 export interface BackupOptions {
   dir: string;
@@ -120,6 +120,7 @@ export async function createBackup(db: Db, options: BackupOptions): Promise<Back
     progress('verifying', 1);
     progress('checking', 0.5);
     const report = await checked;
+    progress('checking', 1);
     if ((options.check ?? 'full') === 'full') options.onChecked?.(report.ok);
     if (!report.ok) {
       const first = report.problems[0] ?? `${report.foreignKeyViolations[0]?.table} → ${report.foreignKeyViolations[0]?.parent}`;
@@ -130,6 +131,7 @@ export async function createBackup(db: Db, options: BackupOptions): Promise<Back
     if (now.size !== verified.size || now.mtimeMs !== verified.mtimeMs) throw new Error('the backup file changed while it was being checked');
     fs.renameSync(partial, final);
     fsyncDir(dir);
+    progress('done', 1);
     return { file: final, size, manifest };
   } finally {
     // The check's threads read the file: they end before it goes (Windows cannot remove an open file).

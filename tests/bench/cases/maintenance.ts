@@ -128,7 +128,7 @@ const maintenanceCase: BenchCase = {
           now: Date.now(),
           appVersion: 'bench',
           onProgress: (phase) => {
-            if (phase !== at.phase) enter(phase);
+            if (phase !== at.phase) enter(phase === 'done' ? null : phase);
           },
         }),
       );

@@ -19,9 +19,13 @@ describe('backup and restore round trip', () => {
     expect(before.messages).toHaveLength(20);
 
     const db = openDb(dataDir);
-    const made = await createBackup(db, { dir: backupDir, kind: 'manual', now: Date.now(), appVersion: 'test' });
+    const phases: string[] = [];
+    const made = await createBackup(db, { dir: backupDir, kind: 'manual', now: Date.now(), appVersion: 'test', onProgress: (phase, f) => phases.push(`${phase} ${f}`) });
     db.close();
     expect(made.manifest.rowCounts.messages).toBe(20);
+    // The progress the Data page shows ends with the backup done, after its check has finished.
+    expect(phases.slice(-2)).toEqual(['checking 1', 'done 1']);
+    expect(phases[0]).toBe('snapshot 0');
     expect(listBackups(backupDir).map((e) => e.file)).toEqual([made.file]);
 
     // Change the live data after the backup: the restore must bring back the backup's rows exactly.
