@@ -1,7 +1,8 @@
 // Data maintenance on a database of 100k contacts (imported through the API: cards, vehicles, both
 // search indexes) and 1M messages with 100k events.
-//   backup.1m_messages_ms   the whole backup: online snapshot, full integrity check (split over two
-//                           threads), container write, verification; *_cpu_ms: CPU time of all threads
+//   backup.1m_messages_ms   the whole backup: online snapshot straight into the backup file, full
+//                           integrity check (split over two threads when a core is free), sealing
+//                           (hash, manifest) and reading back; *_cpu_ms: CPU time of all threads
 //   restore.validate_1m_ms  every check a restore makes before touching the live data (checksum, integrity, schema)
 //   check.1m_*              the full check on one thread and split (forced: backups split only when a core is free)
 //   core.quick_check_ms     the start-up quick_check on its own connection
