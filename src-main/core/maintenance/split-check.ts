@@ -144,7 +144,8 @@ export function planSplit(file: string, options: { nativeBinding?: string | unde
   // Every subset of the indexes that matter (the others stay in part 1) is tried: a handful of
   // indexes, so a few thousand sums at most. Each part's length: part 1 all but the moved indexes,
   // part 2 the copy, a walk of each table it touches, and the moved indexes.
-  const candidates = [...indexes].sort((a, b) => b.weight - a.weight).filter((ix) => ix.weight >= SIGNIFICANT * oneThread).slice(0, MAX_CANDIDATES);
+  const byWeight = [...indexes].sort((a, b) => b.weight - a.weight);
+  const candidates = byWeight.filter((ix) => ix.weight >= SIGNIFICANT * oneThread).slice(0, MAX_CANDIDATES);
   let best = { mask: 0, longer: oneThread };
   for (let mask = 1; mask < 2 ** candidates.length; mask++) {
     let moved = 0;
@@ -164,7 +165,7 @@ export function planSplit(file: string, options: { nativeBinding?: string | unde
     if (best.mask & (2 ** i)) part2.set(ix.table, [...(part2.get(ix.table) ?? []), ix.name]);
   });
   const forced = options.minRows !== undefined;
-  if (part2.size === 0 && forced && candidates[0]) part2.set(candidates[0].table, [candidates[0].name]);
+  if (part2.size === 0 && forced && byWeight[0]) part2.set(byWeight[0].table, [byWeight[0].name]);
   if (part2.size === 0 || (!forced && best.longer > WORTH_IT * oneThread)) return null;
   const asideIn1 = [...part2.values()].flat();
   const leftOutIn2 = indexes.filter((ix) => part2.has(ix.table) && !asideIn1.includes(ix.name)).map((ix) => ix.name);
