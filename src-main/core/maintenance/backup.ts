@@ -13,7 +13,7 @@ import { startIdleMeter } from './idle-cores';
 import { splitCheckFile } from './split-check';
 import { sealContainer, verifySealed } from './container';
 import { fsyncDir, removeDatabaseFiles } from './fsync';
-import { backupFileName } from './locations';
+import { backupFileName, removeStaleTemporaries } from './locations';
 import { countRows, MANIFEST_FORMAT, type BackupKind, type BackupManifest } from './manifest';
 
 export type BackupPhase = 'snapshot' | 'checking' | 'writing' | 'verifying' | 'done';
@@ -54,6 +54,7 @@ export async function createBackup(db: Db, options: BackupOptions): Promise<Back
     throw new ApiError('validation', 'data.errors.folderUnwritable', { dir });
   }
   if (fs.existsSync(final)) throw new ApiError('conflict', 'data.errors.exists', { file: final });
+  removeStaleTemporaries(dir);
   const base = path.basename(final);
   const partial = path.join(dir, `.${base}.partial`);
   const checkCopy = path.join(dir, `.${base}.check`);

@@ -103,3 +103,34 @@ export function pruneScheduled(dir: string, keep: number): string[] {
   }
   return removed;
 }
+
+/** A backup's temporary files: `.<name>.smsbak.partial` / `.check` (format 1 also had `.snapshot`), with SQLite's side files. */
+const TEMPORARY = /^\..+\.smsbak\.(partial|check|snapshot)(-journal|-wal|-shm)?$/;
+/** A backup that is still running writes or reads its files within seconds; these are long dead. */
+const STALE_MS = 3600_000;
+
+/**
+ * Removes the temporary files of backups that died half way (the app killed, the PC switched off):
+ * each is as large as the database, and nothing else would ever remove them. Only files untouched for
+ * an hour, so a backup another process is making right now keeps its own.
+ */
+export function removeStaleTemporaries(dir: string, now: number = Date.now()): string[] {
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir).filter((n) => TEMPORARY.test(n));
+  } catch {
+    return [];
+  }
+  const removed: string[] = [];
+  for (const name of names) {
+    const file = path.join(dir, name);
+    try {
+      if (now - fs.statSync(file).mtimeMs < STALE_MS) continue;
+      fs.rmSync(file, { force: true });
+      removed.push(file);
+    } catch {
+      // gone meanwhile, or not ours to remove: left as it is
+    }
+  }
+  return removed;
+}

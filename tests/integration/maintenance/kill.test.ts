@@ -69,6 +69,23 @@ describe('killed half way', () => {
       expect(listBackups(backupDir)).toEqual([]);
       expect(dumpRows(liveDb(dataDir))).toEqual(before);
     }
+    // The dead backups' temporary files stay hidden until they are an hour old; the next backup then
+    // removes them (each is as large as the database) and leaves a younger one alone.
+    const leftovers = fs.readdirSync(backupDir).filter((n) => n.startsWith('.'));
+    expect(leftovers.some((n) => n.endsWith('.partial'))).toBe(true);
+    const hourAgo = new Date(Date.now() - 2 * 3600_000);
+    for (const n of leftovers) fs.utimesSync(path.join(backupDir, n), hourAgo, hourAgo);
+    const young = path.join(backupDir, '.smsdesk-20990101-000000-000-manual.smsbak.partial');
+    fs.writeFileSync(young, 'another backup, still running');
+    const { createBackup } = await import('../../../src-main/core/maintenance/backup');
+    const db = new Database(liveDb(dataDir));
+    try {
+      await createBackup(db, { dir: backupDir, kind: 'manual', now: Date.now(), appVersion: 'test' });
+    } finally {
+      db.close();
+    }
+    expect(fs.readdirSync(backupDir).filter((n) => n.startsWith('.'))).toEqual([path.basename(young)]);
+    expect(listBackups(backupDir)).toHaveLength(1);
   });
 
   it('during the swap of a restore: the live data is wholly the old or wholly the new, and a new restore succeeds', async () => {
