@@ -1,4 +1,7 @@
-// Shared steps: open the app with the printed address, move between rooms, find a log row.
+// Shared steps: open the app with the printed address, move between rooms, find a log row, write to
+// the server's database as another process.
+import path from 'node:path';
+import Database from 'better-sqlite3';
 import { expect, type Locator, type Page } from '@playwright/test';
 
 /**
@@ -12,6 +15,24 @@ export function serverUrl(): string {
   const url = process.env.SMSDESK_E2E_URL;
   if (!url) throw new Error('SMSDESK_E2E_URL is not set: run through playwright.config.ts (global setup starts the server)');
   return url;
+}
+
+/** The shared server's data dir (global setup made it). */
+export function serverDataDir(): string {
+  const dir = process.env.SMSDESK_E2E_DATA_DIR;
+  if (!dir) throw new Error('SMSDESK_E2E_DATA_DIR is not set: run through playwright.config.ts');
+  return dir;
+}
+
+/** The shared server's database on a connection of its own, written as another process would. */
+export function withServerDb<T>(fn: (db: Database.Database) => T): T {
+  const db = new Database(path.join(serverDataDir(), 'smsdesk.db'));
+  db.pragma('busy_timeout = 5000');
+  try {
+    return fn(db);
+  } finally {
+    db.close();
+  }
 }
 
 /** Opens the printed address (which sets the session cookie) and waits for the composer. */

@@ -1,12 +1,11 @@
 // The Log follows the outbox live, also for rows another process wrote (the CLI on the same data dir):
 // the server notices the database changed and its event makes the page refetch.
 import { expect, test } from '@playwright/test';
-import { FINAL, gotoRoom, logRow, openApp } from './app';
+import { FINAL, gotoRoom, logRow, openApp, serverDataDir } from './app';
 import { cliSync } from './server';
 
 test('a message sent from the command line appears in the open Log and ends delivered', async ({ page }) => {
-  const dataDir = process.env.SMSDESK_E2E_DATA_DIR;
-  if (!dataDir) throw new Error('SMSDESK_E2E_DATA_DIR is not set: run through playwright.config.ts');
+  const dataDir = serverDataDir();
   const text = `【測試店】命令列發送 ${Date.now()}`;
   await openApp(page);
   await gotoRoom(page, '記錄');

@@ -1,25 +1,17 @@
 // issue #9: "resend" in the log goes through the pre-send check. A failed message to a customer who
 // has since opted out cannot be resent (the check's error, the button stays off); one without the
 // shop's sender tag shows the warning, which needs its click before the new, linked message is queued.
-import Database from 'better-sqlite3';
-import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { gotoRoom, logRow, openApp, serverUrl, settle } from './app';
+import { gotoRoom, logRow, openApp, serverUrl, settle, withServerDb } from './app';
 
 function insertFailed(text: string, e164: string): void {
-  const dataDir = process.env.SMSDESK_E2E_DATA_DIR;
-  if (!dataDir) throw new Error('SMSDESK_E2E_DATA_DIR is not set');
-  const db = new Database(path.join(dataDir, 'smsdesk.db'));
-  db.pragma('busy_timeout = 5000');
-  try {
+  withServerDb((db) => {
     const now = Date.now();
     db.prepare(`insert into messages (idempotency_key, account_id, to_e164, to_raw, text, encoding, segments, status, origin, test_mode,
       error_code, error_key, created_at, updated_at, final_at, attempts)
       values (?, 1, ?, ?, ?, 'UCS-2', 1, 'failed', 'composer', 1, 'x', 'errors.provider.rejected', ?, ?, ?, 1)`)
       .run(`e2e-resend-${now}-${e164}`, e164, e164, text, now, now, now);
-  } finally {
-    db.close();
-  }
+  });
 }
 
 async function call(page: Page, method: string, input: Record<string, unknown>): Promise<void> {

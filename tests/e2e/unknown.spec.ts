@@ -1,17 +1,11 @@
 // issue #6: a message whose fate is unknown (here written as a crashed sender would leave it) shows
 // its history and what the operator can do in the Log's drawer: resend (a new, linked message that
 // goes out) or mark failed.
-import Database from 'better-sqlite3';
-import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { FINAL, gotoRoom, logRow, openApp } from './app';
+import { FINAL, gotoRoom, logRow, openApp, withServerDb } from './app';
 
 function insertUnknown(text: string, to: string): void {
-  const dataDir = process.env.SMSDESK_E2E_DATA_DIR;
-  if (!dataDir) throw new Error('SMSDESK_E2E_DATA_DIR is not set');
-  const db = new Database(path.join(dataDir, 'smsdesk.db'));
-  db.pragma('busy_timeout = 5000');
-  try {
+  withServerDb((db) => {
     const now = Date.now();
     const { id } = db.prepare(`insert into messages (idempotency_key, account_id, to_e164, to_raw, text, encoding, segments, status, origin, test_mode,
       error_code, error_key, created_at, updated_at, final_at, attempts)
@@ -21,9 +15,7 @@ function insertUnknown(text: string, to: string): void {
     ev.run(id, now, null, 'queued', null, null);
     ev.run(id, now, 'queued', 'sending', 'claimed', 'attempt 1');
     ev.run(id, now, 'sending', 'unknown', 'interrupted', null);
-  } finally {
-    db.close();
-  }
+  });
 }
 
 test('an unknown message: history, resend as a new message, mark failed', async ({ page }) => {

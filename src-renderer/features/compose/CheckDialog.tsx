@@ -10,6 +10,7 @@ import type { CheckCode, ComposeCheckReport } from '../../../src-shared/api/comp
 import { useDateTimeFormat, useNumberFormat } from '../../components/format';
 import { acknowledgedCodes, confirmState, groupIssues, leftOutCount } from './check-state';
 import { IssueList } from './IssueList';
+import { useAcknowledged, WarningsAlert } from './WarningsAlert';
 import { AccountCell, CostCell } from './SummaryCells';
 
 const OWN_NUMBER_KEY = 'smsdesk.compose.ownNumber';
@@ -42,7 +43,7 @@ export function CheckDialog({ report, account, testMode, timeZone, testNumber, s
   const fmt = useNumberFormat();
   const formatTime = useDateTimeFormat(timeZone);
   const [leaveOut, setLeaveOut] = useState(false);
-  const [acknowledged, setAcknowledged] = useState<Set<CheckCode>>(new Set());
+  const { acknowledged, ack } = useAcknowledged();
   const [ownNumber, setOwnNumber] = useState(() => storedOwnNumber(testNumber));
   const [testing, setTesting] = useState(false);
   const okRef = useRef<HTMLButtonElement>(null);
@@ -80,14 +81,6 @@ export function CheckDialog({ report, account, testMode, timeZone, testNumber, s
     if (state.ok) confirm();
     else focusNext();
   }
-
-  const ack = (code: CheckCode, on: boolean) =>
-    setAcknowledged((prev) => {
-      const next = new Set(prev);
-      if (on) next.add(code);
-      else next.delete(code);
-      return next;
-    });
 
   async function sendTest() {
     if (!ownNumber.trim()) return;
@@ -184,33 +177,20 @@ export function CheckDialog({ report, account, testMode, timeZone, testNumber, s
           />
         )}
 
-        {groups.warnings.length > 0 && (
-          <Alert
-            type="warning"
-            showIcon
-            className="check-group"
-            data-testid="check-warnings"
-            title={t('composeUi.check.warningsTitle')}
-            description={
-              <IssueList
-                issues={groups.warnings}
-                timeZone={timeZone}
-                action={(issue) => (
-                  <Space size={8} className="check-issue-action">
-                    {issue.code === 'quiet_hours' && report.quietUntil && (
-                      <Button size="small" icon={<ClockCircleOutlined />} onClick={() => onSendAtInstead(report.quietUntil!)} data-testid="send-at-instead">
-                        {t('composeUi.check.sendAtInstead', { when: formatTime(report.quietUntil, 'minute') })}
-                      </Button>
-                    )}
-                    <Checkbox checked={acknowledged.has(issue.code)} onChange={(e) => ack(issue.code, e.target.checked)} data-testid={`check-ack-${issue.code}`}>
-                      {t('composeUi.check.understood')}
-                    </Checkbox>
-                  </Space>
-                )}
-              />
-            }
-          />
-        )}
+        <WarningsAlert
+          issues={groups.warnings}
+          timeZone={timeZone}
+          acknowledged={acknowledged}
+          ack={ack}
+          extra={(issue) =>
+            issue.code === 'quiet_hours' &&
+            report.quietUntil && (
+              <Button size="small" icon={<ClockCircleOutlined />} onClick={() => onSendAtInstead(report.quietUntil!)} data-testid="send-at-instead">
+                {t('composeUi.check.sendAtInstead', { when: formatTime(report.quietUntil, 'minute') })}
+              </Button>
+            )
+          }
+        />
 
         {report.issues.length === 0 && <Alert type="success" showIcon className="check-group" title={t('composeUi.check.allClear')} data-testid="check-all-clear" />}
 

@@ -3,7 +3,7 @@
 // the frequency cap…) keep that message from going; each warning (quiet hours, no sender tag…) needs
 // its one click; then the messages without errors go, each a new message linked to its original.
 import { useState } from 'react';
-import { Alert, Button, Checkbox, Modal, Spin, Typography } from 'antd';
+import { Alert, Button, Modal, Spin, Typography } from 'antd';
 import { useQueries } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { CheckCode, CheckIssue, ComposeCheckReport } from '../../../src-shared/api/compose-schemas';
@@ -13,6 +13,7 @@ import { useApi } from '../../app/providers/api';
 import { errorText } from '../../components/error-text';
 import { useNumberFormat } from '../../components/format';
 import { IssueList } from '../compose/IssueList';
+import { useAcknowledged, WarningsAlert } from '../compose/WarningsAlert';
 import '../compose/compose-ui.css';
 import { resendPlan } from './resend-plan';
 
@@ -29,7 +30,7 @@ export function ResendDialog({ messages, timeZone, region, onConfirm, onClose }:
   const { t } = useTranslation();
   const api = useApi();
   const fmt = useNumberFormat();
-  const [acknowledged, setAcknowledged] = useState<Set<CheckCode>>(new Set());
+  const { acknowledged, ack } = useAcknowledged();
   const [sending, setSending] = useState(false);
   const checks = useQueries({
     queries: messages.map((m) => ({
@@ -47,13 +48,6 @@ export function ResendDialog({ messages, timeZone, region, onConfirm, onClose }:
   const unknown = messages.some((m) => m.status === 'unknown');
   const one = messages.length === 1;
 
-  const ack = (code: CheckCode, on: boolean) =>
-    setAcknowledged((prev) => {
-      const next = new Set(prev);
-      if (on) next.add(code);
-      else next.delete(code);
-      return next;
-    });
 
   async function confirm() {
     if (!plan.ok || sending) return;
@@ -130,26 +124,7 @@ export function ResendDialog({ messages, timeZone, region, onConfirm, onClose }:
             </div>
           );
         })}
-        {plan.warnings.length > 0 && (
-          <Alert
-            type="warning"
-            showIcon
-            className="check-group"
-            data-testid="check-warnings"
-            title={t('composeUi.check.warningsTitle')}
-            description={
-              <IssueList
-                issues={plan.warnings}
-                timeZone={timeZone}
-                action={(w) => (
-                  <Checkbox className="check-issue-action" checked={acknowledged.has(w.code)} onChange={(e) => ack(w.code, e.target.checked)} data-testid={`check-ack-${w.code}`}>
-                    {t('composeUi.check.understood')}
-                  </Checkbox>
-                )}
-              />
-            }
-          />
-        )}
+        <WarningsAlert issues={plan.warnings} timeZone={timeZone} acknowledged={acknowledged} ack={ack} />
         {!loading && !failed && plan.clear && <Alert type="success" showIcon className="check-group" title={t('composeUi.check.allClear')} data-testid="check-all-clear" />}
       </div>
     </Modal>
